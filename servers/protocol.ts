@@ -1,0 +1,37 @@
+/**
+ * The messages between the harness (parent) and a server process, over the IPC channel
+ * that `child_process.fork` opens. Also used between a cluster primary and its workers.
+ */
+import type { WorkloadParams } from './workloads/types.js';
+
+/** What the harness tells a server at start (argv[2], JSON). */
+export interface ServerConfig {
+  strategy: string;
+  workload: string;
+  params: WorkloadParams;
+  /** Worker threads, pool children or cluster processes. */
+  poolSize: number;
+  /** Address to bind; 127.0.0.1 unless the user explicitly asked for another. */
+  host: string;
+}
+
+/** Event-loop figures of one server process over the measured window. */
+export interface ServerTelemetry {
+  eventLoopDelayMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  /** Event-loop utilisation, 0..1 (perf_hooks.performance.eventLoopUtilization). */
+  eventLoopUtilization: number;
+  /** Requests the HTTP layer answered in the window (all routes). */
+  requestsServed: number;
+  /** Server processes that contributed (cluster: N). */
+  serverProcesses: number;
+}
+
+export type ParentToServer = { type: 'reset' } | { type: 'collect' };
+
+export type ServerToParent =
+  | { type: 'ready'; url: string; pid: number }
+  | { type: 'telemetry'; telemetry: ServerTelemetry }
+  | { type: 'fatal'; message: string };
+
+/** Cluster worker → primary, in addition to the telemetry reply. */
+export type WorkerToPrimary = { type: 'worker-ready'; url: string } | { type: 'telemetry'; telemetry: ServerTelemetry };

@@ -1,0 +1,63 @@
+import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
+import type { ServerTelemetry } from './protocol.js';
+
+const NS_PER_MS = 1e6;
+
+/**
+ * Measures this process's event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms
+ * resolution timer, so the floor is ~10 ms of timer granularity removed by the API) and
+ * utilisation, over a window the harness opens with `reset()` (after warm-up) and closes
+ * with `collect()`.
+ */
+export class LoopTelemetry {
+  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  private eluStart: EventLoopUtilization = performance.eventLoopUtilization();
+  requestsServed = 0;
+
+  constructor() {
+    this.histogram.enable();
+  }
+
+  reset(): void {
+    this.histogram.reset();
+    this.eluStart = performance.eventLoopUtilization();
+    this.requestsServed = 0;
+  }
+
+  collect(): ServerTelemetry {
+    const h = this.histogram;
+    const ms = (ns: number) => (Number.isFinite(ns) ? ns / NS_PER_MS : 0);
+    const hasSamples = h.count > 0;
+    return {
+      eventLoopDelayMs: {
+        mean: hasSamples ? ms(h.mean) : 0,
+        p50: hasSamples ? ms(h.percentile(50)) : 0,
+        p90: hasSamples ? ms(h.percentile(90)) : 0,
+        p99: hasSamples ? ms(h.percentile(99)) : 0,
+        max: hasSamples ? ms(h.max) : 0,
+      },
+      eventLoopUtilization: performance.eventLoopUtilization(this.eluStart).utilization,
+      requestsServed: this.requestsServed,
+      serverProcesses: 1,
+    };
+  }
+}
+
+/** Cluster: one figure for N processes. Delay: the worst process; utilisation: the mean. */
+export function mergeTelemetry(parts: ServerTelemetry[]): ServerTelemetry {
+  const n = Math.max(1, parts.length);
+  const max = (pick: (t: ServerTelemetry) => number) => Math.max(0, ...parts.map(pick));
+  const mean = (pick: (t: ServerTelemetry) => number) => parts.reduce((s, t) => s + pick(t), 0) / n;
+  return {
+    eventLoopDelayMs: {
+      mean: mean((t) => t.eventLoopDelayMs.mean),
+      p50: max((t) => t.eventLoopDelayMs.p50),
+      p90: max((t) => t.eventLoopDelayMs.p90),
+      p99: max((t) => t.eventLoopDelayMs.p99),
+      max: max((t) => t.eventLoopDelayMs.max),
+    },
+    eventLoopUtilization: mean((t) => t.eventLoopUtilization),
+    requestsServed: parts.reduce((s, t) => s + t.requestsServed, 0),
+    serverProcesses: parts.length,
+  };
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Workload, WorkloadParams } from './types.js';
+
+/**
+ * Real CPU work: a SHA-256 hash chain seeded by the request id. Its length
+ * (`cpuIterations`) is calibrated by the harness on the machine it runs on so that one
+ * request costs `cpuMs` of CPU (see bench/run/calibrate-cpu.ts); the calibration is
+ * recorded with the results. The answer is the chain's final digest, which the client
+ * can recompute, so a skipped or truncated computation is detected.
+ */
+export function hashChain(seed: number, iterations: number): Buffer {
+  let digest = Buffer.from(String(seed));
+  for (let i = 0; i < iterations; i++) digest = createHash('sha256').update(digest).digest();
+  return digest;
+}
+
+/** Iterations between two yields of the non-blocking implementation (~0.5 ms of work). */
+const CHUNK_ITERATIONS = 500;
+
+function iterationsOf(params: WorkloadParams): number {
+  const iterations = Number(params['cpuIterations']);
+  if (!Number.isFinite(iterations) || iterations < 1) {
+    throw new Error('cpu workload: cpuIterations is not set; the harness calibrates it from cpuMs');
+  }
+  return iterations;
+}
+
+function valueOf(digest: Buffer): string {
+  return digest.toString('hex').slice(0, 16);
+}
+
+export const cpu: Workload = {
+  name: 'cpu',
+  description: 'pure CPU: a SHA-256 chain calibrated to cost cpuMs per request',
+  defaults: { cpuMs: 20 },
+  paramSpecs: {
+    cpuMs: { kind: 'number', min: 0.1, max: 10_000, description: 'CPU time one request costs, in ms' },
+    cpuIterations: { kind: 'integer', min: 1, max: 1e9, description: 'hash-chain length (set by calibration)' },
+  },
+  runBlocking(params, req) {
+    return { workload: 'cpu', id: req.id, value: valueOf(hashChain(req.id, iterationsOf(params))) };
+  },
+  // The async analog of CPU work under asyncio: the same work inside an async function,
+  // yielding to the loop between chunks. It still runs on the one event-loop thread, so
+  // it cannot be faster than blocking; it only lets other requests interleave.
+  async runNonBlocking(params, req) {
+    const iterations = iterationsOf(params);
+    let digest = Buffer.from(String(req.id));
+    for (let done = 0; done < iterations; ) {
+      const end = Math.min(iterations, done + CHUNK_ITERATIONS);
+      for (; done < end; done++) digest = createHash('sha256').update(digest).digest();
+      if (done < iterations) await yieldToLoop();
+    }
+    return { workload: 'cpu', id: req.id, value: valueOf(digest) };
+  },
+  verifyValue: (params, req, value) => value === valueOf(hashChain(req.id, iterationsOf(params))),
+};

@@ -1,0 +1,25 @@
+import { cpu } from './cpu.js';
+import { noop } from './noop.js';
+import { sleep } from './sleep.js';
+import type { Workload } from './types.js';
+
+/** The registry: its keys are the valid `--filter`/suite workload names. One line per workload. */
+export const workloads = {
+  noop,
+  sleep,
+  cpu,
+} satisfies Record<string, Workload>;
+
+export type WorkloadName = keyof typeof workloads;
+export const workloadNames = Object.keys(workloads) as WorkloadName[];
+
+export function isWorkloadName(name: string): name is WorkloadName {
+  return Object.hasOwn(workloads, name);
+}
+
+export function getWorkload(name: string): Workload {
+  if (!isWorkloadName(name)) {
+    throw new Error(`unknown workload '${name}'; allowed: ${workloadNames.join(', ')}`);
+  }
+  return workloads[name];
+}
