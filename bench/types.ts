@@ -1,0 +1,220 @@
+/**
+ * The data model of loopbench, in pipeline order: scenario (what to run) → run record
+ * (what one run measured) → scenario summary (statistics over runs) → results file.
+ * Units are in every numeric name.
+ */
+import type { ServerTelemetry } from '../servers/protocol.js';
+import type { WorkloadParams } from '../servers/workloads/types.js';
+
+/** Closed model: C connections, each sends its next request when the last one answered (autocannon). */
+export interface ClosedLoad {
+  kind: 'closed';
+  connections: number;
+  durationS: number;
+  warmupS: number;
+}
+
+/** Open model: requests arrive at ratePerS whatever the server does (bench/run/open-model-driver.ts). */
+export interface RateLoad {
+  kind: 'rate';
+  ratePerS: number;
+  durationS: number;
+  warmupS: number;
+  arrival: 'uniform' | 'poisson';
+  /** Upper bound on the connections the driver may open. */
+  maxConnections: number;
+}
+
+export type Load = ClosedLoad | RateLoad;
+
+/**
+ * A cheap-route load that runs at the same time as the scenario's main load, on the same
+ * server: the victim of head-of-line blocking (claims C12, C13).
+ */
+export interface ProbeLoad {
+  /** Path of the cheap route, `/noop` by default. */
+  path: string;
+  connections: number;
+}
+
+export interface Scenario {
+  /** Unique in a suite, stable across runs (it keys baselines): e.g. `sleep/async/c100`. */
+  id: string;
+  workload: string;
+  strategy: string;
+  /** Workload parameters, units in their names. */
+  params: WorkloadParams;
+  /** Pool size for worker-threads / child-process / cluster; defaults to the usable cores. */
+  poolSize?: number;
+  /** Request variant (e.g. db `fast` / `slow`). */
+  variant?: string;
+  load: Load;
+  probe?: ProbeLoad;
+  /** Free tags used by claims and charts to find scenarios: `sweep`, `head-of-line`, ... */
+  tags?: string[];
+}
+
+export interface Suite {
+  name: string;
+  description: string;
+  repetitions: number;
+  scenarios: Scenario[];
+}
+
+export interface LatencyFigures {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+/** What the load generator saw during the measured window. */
+export interface ClientFigures {
+  requests: number;
+  durationS: number;
+  rps: number;
+  latencyMs: LatencyFigures;
+  /** Connection errors (resets, refused). */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** 2xx answers whose body failed validation (wrong workload, id or value). */
+  wrongBodies: number;
+  /** Open model only: latency timed from the actual send instead of the intended one. */
+  uncorrectedLatencyMs?: LatencyFigures;
+  /** Open model only. */
+  requestedRatePerS?: number;
+  /** Open model only: requests that could not be sent on time (all connections busy, cap reached). */
+  lateSends?: number;
+}
+
+export interface ServerFigures {
+  /** CPU time (user + system) of the whole server process tree over the measured window. */
+  cpuS: number;
+  /** Peak of the summed RSS of the process tree, sampled during the window. */
+  rssPeakBytes: number;
+  /** Processes seen in the tree (server, pool children, cluster workers). */
+  processCount: number;
+  /** Threads seen in the tree (worker threads included). */
+  threadCount: number;
+  telemetry?: ServerTelemetry;
+}
+
+export type RunState = 'ok' | 'invalid' | 'errored';
+
+export interface IdealFigures {
+  /** What physics allows (Little's law / cores / 1/S); absent when there is no ideal (noop). */
+  idealRps: number;
+  /** measured / ideal. */
+  efficiency: number;
+  /** Usable cores K the ideal assumed. */
+  coresUsed: number;
+  /** The formula, written out, e.g. `min(W=2, C=10) * 1000/50`. */
+  formula: string;
+}
+
+export interface RunRecord {
+  runId: string;
+  scenarioId: string;
+  /** 1-based. */
+  repetition: number;
+  state: RunState;
+  /** Why a run is `invalid` or `errored` (empty when `ok`). */
+  reasons: string[];
+  startedAt: string;
+  client?: ClientFigures;
+  /** The cheap-route load's figures, when the scenario has a probe. */
+  probe?: ClientFigures;
+  server?: ServerFigures;
+  loadgen?: { cpuPct: number };
+  ideal?: IdealFigures;
+  /** Last lines the server wrote to stderr (kept for errored runs). */
+  stderrTail?: string;
+}
+
+/** Median, 95% CI and spread of one figure over a scenario's runs (a sample is a run). */
+export interface SampleSummary {
+  n: number;
+  median: number;
+  mean: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Coefficient of variation, stdev / mean (0 when n < 2). */
+  cv: number;
+}
+
+export interface ScenarioSummary {
+  scenarioId: string;
+  workload: string;
+  strategy: string;
+  connections?: number;
+  ratePerS?: number;
+  params: WorkloadParams;
+  poolSize?: number;
+  variant?: string;
+  tags: string[];
+  runs: number;
+  okRuns: number;
+  /** `ok` when every run is ok; otherwise the worst state, with the reasons. */
+  state: RunState;
+  reasons: string[];
+  rps?: SampleSummary;
+  latencyP50Ms?: SampleSummary;
+  latencyP99Ms?: SampleSummary;
+  probeLatencyP50Ms?: SampleSummary;
+  probeLatencyP99Ms?: SampleSummary;
+  probeRps?: SampleSummary;
+  errors: number;
+  ideal?: { idealRps: number; efficiency: number; coresUsed: number; formula: string };
+  serverCpuS?: number;
+  serverRssPeakBytes?: number;
+  eventLoopDelayP99Ms?: number;
+  loadgenCpuPct?: number;
+  /** Flags such as `near the load-generator ceiling`. */
+  notes: string[];
+}
+
+export interface MachineFacts {
+  cpuModel: string;
+  cores: number;
+  /** os.availableParallelism(): what the ideals use. */
+  usableCores: number;
+  memoryBytes: number;
+  nodeVersion: string;
+  os: string;
+  gitCommit: string | null;
+  lockfileSha256: string | null;
+  hostname: string;
+}
+
+export interface CpuCalibration {
+  /** CPU ns one SHA-256 chain step costs on this machine (min over trials). */
+  nsPerIteration: number;
+  measuredAt: string;
+}
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+export interface ResultsFile {
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  tool: 'loopbench';
+  runId: string;
+  suite: string;
+  startedAt: string;
+  finishedAt?: string;
+  /** `complete`, or `interrupted` (SIGINT) / `failed` with what was measured so far. */
+  status: 'running' | 'complete' | 'interrupted' | 'failed';
+  machine: MachineFacts;
+  /** The resolved options the run used (flags applied). */
+  options: Record<string, unknown>;
+  calibration?: CpuCalibration;
+  scenarios: Scenario[];
+  runs: RunRecord[];
+  summaries: ScenarioSummary[];
+  /** Added by the statistics layer (bench/stats). */
+  comparisons?: unknown[];
+  /** Added by the claims engine (bench/claims). */
+  claims?: unknown[];
+}
