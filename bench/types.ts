@@ -216,5 +216,26 @@ export interface ResultsFile {
   /** Added by the statistics layer (bench/stats). */
   comparisons?: unknown[];
   /** Added by the claims engine (bench/claims). */
-  claims?: unknown[];
+  claims?: ClaimVerdict[];
+  /** Micro-benchmark results (bench/micro), when they were run with the suite. */
+  micro?: unknown;
+  /** Requests/s the load generator reached against a noop server (the harness ceiling). */
+  harnessCeilingRps?: number;
+}
+
+export type Verdict = 'supported' | 'refuted' | 'inconclusive' | 'not-applicable' | 'not-measured';
+
+/** One claim of the article, judged on this run's numbers. */
+export interface ClaimVerdict {
+  /** `C1` ... `C15`. */
+  id: string;
+  /** The article's exact words. */
+  quote: string;
+  /** The Node.js analog under test. */
+  analog: string;
+  verdict: Verdict;
+  /** The figures behind the verdict, e.g. "async 9.7x blocking throughput at 100 connections (95% CI 9.4-10.0)". */
+  evidence: string;
+  /** Scenarios whose runs the verdict used. */
+  scenarioIds: string[];
 }
