@@ -82,6 +82,8 @@ export interface ClientFigures {
   non2xx: number;
   /** 2xx answers whose body failed validation (wrong workload, id or value). */
   wrongBodies: number;
+  /** The first wrong body's problem, for the run's reasons. */
+  firstWrongBody?: string;
   /** Open model only: latency timed from the actual send instead of the intended one. */
   uncorrectedLatencyMs?: LatencyFigures;
   /** Open model only. */

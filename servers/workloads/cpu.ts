@@ -1,22 +1,31 @@
-import { createHash } from 'node:crypto';
+import { pbkdf2Sync } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Workload, WorkloadParams } from './types.js';
 
 /**
- * Real CPU work: a SHA-256 hash chain seeded by the request id. Its length
+ * Real CPU work: a chain of PBKDF2-SHA256 rounds (OpenSSL, native, allocation-free apart
+ * from one 32-byte digest per chunk, so the garbage collector adds no hidden CPU) seeded
+ * by the request id. Its length
  * (`cpuIterations`) is calibrated by the harness on the machine it runs on so that one
  * request costs `cpuMs` of CPU (see bench/run/calibrate-cpu.ts); the calibration is
  * recorded with the results. The answer is the chain's final digest, which the client
  * can recompute, so a skipped or truncated computation is detected.
  */
-export function hashChain(seed: number, iterations: number): Buffer {
-  let digest = Buffer.from(String(seed));
-  for (let i = 0; i < iterations; i++) digest = createHash('sha256').update(digest).digest();
-  return digest;
+/** PBKDF2 rounds per chunk; the non-blocking implementation yields between chunks (~0.5 ms). */
+const CHUNK_ITERATIONS = 1000;
+const SALT = Buffer.from('loopbench');
+
+function chunk(digest: Buffer, iterations: number): Buffer {
+  return pbkdf2Sync(digest, SALT, iterations, 32, 'sha256');
 }
 
-/** Iterations between two yields of the non-blocking implementation (~0.5 ms of work). */
-const CHUNK_ITERATIONS = 500;
+export function hashChain(seed: number, iterations: number): Buffer {
+  let digest: Buffer = Buffer.from(String(seed));
+  for (let done = 0; done < iterations; done += CHUNK_ITERATIONS) {
+    digest = chunk(digest, Math.min(CHUNK_ITERATIONS, iterations - done));
+  }
+  return digest;
+}
 
 function iterationsOf(params: WorkloadParams): number {
   const iterations = Number(params['cpuIterations']);
@@ -32,11 +41,11 @@ function valueOf(digest: Buffer): string {
 
 export const cpu: Workload = {
   name: 'cpu',
-  description: 'pure CPU: a SHA-256 chain calibrated to cost cpuMs per request',
+  description: 'pure CPU: a PBKDF2-SHA256 chain calibrated to cost cpuMs per request',
   defaults: { cpuMs: 20 },
   paramSpecs: {
     cpuMs: { kind: 'number', min: 0.1, max: 10_000, description: 'CPU time one request costs, in ms' },
-    cpuIterations: { kind: 'integer', min: 1, max: 1e9, description: 'hash-chain length (set by calibration)' },
+    cpuIterations: { kind: 'integer', min: 1, max: 1e9, description: 'PBKDF2 rounds per request (set by calibration)' },
   },
   runBlocking(params, req) {
     return { workload: 'cpu', id: req.id, value: valueOf(hashChain(req.id, iterationsOf(params))) };
@@ -46,11 +55,10 @@ export const cpu: Workload = {
   // it cannot be faster than blocking; it only lets other requests interleave.
   async runNonBlocking(params, req) {
     const iterations = iterationsOf(params);
-    let digest = Buffer.from(String(req.id));
-    for (let done = 0; done < iterations; ) {
-      const end = Math.min(iterations, done + CHUNK_ITERATIONS);
-      for (; done < end; done++) digest = createHash('sha256').update(digest).digest();
-      if (done < iterations) await yieldToLoop();
+    let digest: Buffer = Buffer.from(String(req.id));
+    for (let done = 0; done < iterations; done += CHUNK_ITERATIONS) {
+      if (done > 0) await yieldToLoop();
+      digest = chunk(digest, Math.min(CHUNK_ITERATIONS, iterations - done));
     }
     return { workload: 'cpu', id: req.id, value: valueOf(digest) };
   },

@@ -1,0 +1,59 @@
+/**
+ * What physics allows for a scenario, and efficiency = measured / ideal.
+ *
+ * - Waits (sleep, ...) follow Little's law: throughput = concurrency / service time, where
+ *   concurrency is how many requests can be waiting at once: 1 on a blocked loop, C
+ *   connections on the async loop, min(W, C) on a pool of W workers.
+ * - CPU work is bounded by cores: min(P, K, C) · 1000 / cpuMs with P parallel executors
+ *   (1 on the event loop, W in a pool) and K usable cores.
+ * - noop has no ideal.
+ */
+import { getStrategy } from '../servers/strategies/index.js';
+import type { WorkloadParams } from '../servers/workloads/types.js';
+import type { IdealFigures, Scenario } from './types.js';
+
+export type ServiceModel =
+  | { kind: 'wait'; serviceMs: number }
+  | { kind: 'cpu'; cpuMs: number };
+
+/** How each workload's per-request cost is modelled (one line per workload that has an ideal). */
+export const serviceModels: Record<string, (params: WorkloadParams, variant?: string) => ServiceModel | undefined> = {
+  sleep: (params) => ({ kind: 'wait', serviceMs: Number(params['sleepMs']) }),
+  cpu: (params) => ({ kind: 'cpu', cpuMs: Number(params['cpuMs']) }),
+};
+
+export function defaultPoolSize(usableCores: number): number {
+  return Math.max(1, usableCores);
+}
+
+/** The ideal throughput of a scenario, or undefined when it has none. */
+export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFigures, 'efficiency'> | undefined {
+  const model = serviceModels[scenario.workload]?.(scenario.params, scenario.variant);
+  if (!model) return undefined;
+  if (scenario.load.kind === 'rate') {
+    return { idealRps: scenario.load.ratePerS, coresUsed: usableCores, formula: `R = ${scenario.load.ratePerS}/s (open model)` };
+  }
+  const strategy = getStrategy(scenario.strategy);
+  const connections = scenario.load.connections;
+  const poolSize = scenario.poolSize ?? defaultPoolSize(usableCores);
+  if (model.kind === 'wait') {
+    const perUnitRps = 1000 / model.serviceMs;
+    if (!strategy.runsBlockingImplementation) {
+      return { idealRps: connections * perUnitRps, coresUsed: usableCores, formula: `C=${connections} * 1000/${model.serviceMs}ms` };
+    }
+    const executors = Math.min(strategy.executors(poolSize), connections);
+    const label = strategy.usesPool ? `min(W=${poolSize}, C=${connections})` : `1`;
+    return { idealRps: executors * perUnitRps, coresUsed: usableCores, formula: `${label} * 1000/${model.serviceMs}ms` };
+  }
+  const executors = strategy.executors(poolSize);
+  const parallel = Math.min(executors, usableCores, connections);
+  return {
+    idealRps: (parallel * 1000) / model.cpuMs,
+    coresUsed: usableCores,
+    formula: `min(P=${executors}, K=${usableCores}, C=${connections}) * 1000/${model.cpuMs}ms`,
+  };
+}
+
+export function withEfficiency(ideal: Omit<IdealFigures, 'efficiency'>, measuredRps: number): IdealFigures {
+  return { ...ideal, efficiency: ideal.idealRps > 0 ? measuredRps / ideal.idealRps : 0 };
+}
