@@ -8,7 +8,7 @@
  *   (1 on the event loop, W in a pool) and K usable cores.
  * - noop has no ideal.
  */
-import { getStrategy } from '../servers/strategies/index.js';
+import { getStrategy, isStrategyName } from '../servers/strategies/index.js';
 import type { WorkloadParams } from '../servers/workloads/types.js';
 import type { IdealFigures, Scenario } from './types.js';
 
@@ -33,6 +33,7 @@ export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFig
   if (scenario.load.kind === 'rate') {
     return { idealRps: scenario.load.ratePerS, coresUsed: usableCores, formula: `R = ${scenario.load.ratePerS}/s (open model)` };
   }
+  if (!isStrategyName(scenario.strategy)) return undefined;
   const strategy = getStrategy(scenario.strategy);
   const connections = scenario.load.connections;
   const poolSize = scenario.poolSize ?? defaultPoolSize(usableCores);

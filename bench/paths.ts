@@ -13,9 +13,18 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** Compiled server entry (servers are always started from dist/, built by `npm run build`). */
-export function serverEntryPath(): string {
-  const entry = join(packageRoot(), 'dist', 'servers', 'serve.js');
+/** Reference servers that are not strategies (same start-up protocol, other entry). */
+export const referenceServers: Record<string, string> = {
+  'bare-fastify': 'servers/reference/bare-fastify.js',
+};
+
+/**
+ * Compiled server entry for a strategy (servers are always started from dist/, built by
+ * `npm run build`): servers/serve.js, or a reference server's own entry.
+ */
+export function serverEntryPath(strategy?: string): string {
+  const relative = (strategy && referenceServers[strategy]) || 'servers/serve.js';
+  const entry = join(packageRoot(), 'dist', relative);
   if (!existsSync(entry)) throw new Error(`loopbench: ${entry} is missing; run \`npm run build\` first`);
   return entry;
 }

@@ -138,7 +138,7 @@ export class RunningServer {
 /** Forks the server entry and waits (bounded) for `{type:'ready'}`. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
-  const child = fork(serverEntryPath(), [JSON.stringify(config)], {
+  const child = fork(serverEntryPath(config.strategy), [JSON.stringify(config)], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     detached: true,
     execArgv: [],

@@ -1,0 +1,50 @@
+/**
+ * suite (data) + options → the list of runs, interleaved: repetition 1 of every
+ * scenario, then repetition 2 of every scenario, ... (A B C A B C, never A A B B), so
+ * a slow spell of the machine spreads over every scenario instead of hitting one.
+ */
+import type { BenchOptions } from './options.js';
+import { UsageError } from './run/errors.js';
+import { scenarioIdOf } from './suites/scenario.js';
+import type { Scenario, Suite } from './types.js';
+
+export interface PlannedRun {
+  scenario: Scenario;
+  /** 1-based. */
+  repetition: number;
+}
+
+export interface Plan {
+  suite: Suite;
+  repetitions: number;
+  scenarios: Scenario[];
+  runs: PlannedRun[];
+}
+
+function applyOverrides(scenario: Scenario, options: BenchOptions): Scenario {
+  const load = { ...scenario.load };
+  if (options.durationS !== undefined) load.durationS = options.durationS;
+  if (options.warmupS !== undefined) load.warmupS = options.warmupS;
+  if (options.connections !== undefined && load.kind === 'closed') load.connections = options.connections;
+  const next: Scenario = { ...scenario, load };
+  if (options.poolSize !== undefined) next.poolSize = options.poolSize;
+  return { ...next, id: scenarioIdOf(next) };
+}
+
+export function planRuns(suite: Suite, options: BenchOptions): Plan {
+  const seen = new Set<string>();
+  const scenarios = suite.scenarios
+    .filter((s) => options.workloads.length === 0 || options.workloads.includes(s.workload))
+    .filter((s) => options.strategies.length === 0 || options.strategies.includes(s.strategy))
+    .map((s) => applyOverrides(s, options))
+    .filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+  if (scenarios.length === 0) {
+    throw new UsageError(`--filter leaves no scenario of suite '${suite.name}' to run; see --help for the workloads and strategies`);
+  }
+  const repetitions = options.repetitions ?? suite.repetitions;
+  const runs: PlannedRun[] = [];
+  for (let repetition = 1; repetition <= repetitions; repetition++) {
+    for (const scenario of scenarios) runs.push({ scenario, repetition });
+  }
+  return { suite, repetitions, scenarios, runs };
+}

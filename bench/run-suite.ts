@@ -1,0 +1,85 @@
+/**
+ * The pipeline for one suite: plan → resources → for each run (interleaved): fresh
+ * server, validate, warm up, load, collect → raw record written at once → summaries.
+ * Reporting happens in the caller (bench/cli.ts).
+ */
+import { machineFacts } from './machine.js';
+import type { BenchOptions } from './options.js';
+import type { Plan } from './plan.js';
+import { Progress } from './progress.js';
+import { RunStore } from './results/run-store.js';
+import { calibrateCpu } from './run/calibrate-cpu.js';
+import { resourceFor } from './run/resources/index.js';
+import type { PreparedResource } from './run/resources/types.js';
+import { runScenarioOnce } from './run/run-scenario.js';
+import { summarizeAll } from './summarize.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './types.js';
+
+export interface SuiteRun {
+  results: ResultsFile;
+  store: RunStore;
+}
+
+export interface SuiteHooks {
+  signal: AbortSignal;
+  progress?: Progress;
+}
+
+/** Prepares every scenario's harness-side resource before any load (errors surface first). */
+async function prepareResources(plan: Plan, opened: Map<string, PreparedResource>): Promise<void> {
+  for (const scenario of plan.scenarios) {
+    const resource = resourceFor(scenario.workload);
+    if (resource) opened.set(scenario.id, await resource.prepare(scenario));
+  }
+}
+
+export async function runSuite(plan: Plan, options: BenchOptions, store: RunStore, hooks: SuiteHooks): Promise<ResultsFile> {
+  const machine = machineFacts();
+  const needsCalibration = plan.scenarios.some((s) => s.workload === 'cpu');
+  const results: ResultsFile = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: 'loopbench',
+    runId: store.runId,
+    suite: plan.suite.name,
+    startedAt: new Date().toISOString(),
+    status: 'running',
+    machine,
+    options: { ...options, repetitions: plan.repetitions },
+    ...(needsCalibration ? { calibration: calibrateCpu() } : {}),
+    scenarios: plan.scenarios,
+    runs: [],
+    summaries: [],
+  };
+  store.writeResults(results);
+
+  const resources = new Map<string, PreparedResource>();
+  try {
+    await prepareResources(plan, resources);
+    const progress = hooks.progress ?? new Progress(plan.runs.length);
+    for (const { scenario, repetition } of plan.runs) {
+      if (hooks.signal.aborted) break;
+      progress.start(scenario.id, repetition, plan.repetitions);
+      const resource = resources.get(scenario.id);
+      const record = await runScenarioOnce(scenario, repetition, {
+        runId: store.runId,
+        usableCores: machine.usableCores,
+        ...(results.calibration ? { calibration: results.calibration } : {}),
+        ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
+        signal: hooks.signal,
+      });
+      progress.finish(record);
+      // Written the moment it exists: a later failure loses nothing measured.
+      store.writeRaw(record);
+      results.runs.push(record);
+      results.summaries = summarizeAll(plan.scenarios, results.runs);
+      store.writeResults(results);
+    }
+  } finally {
+    await Promise.allSettled([...resources.values()].map((r) => r.close()));
+    results.summaries = summarizeAll(plan.scenarios, results.runs);
+    results.finishedAt = new Date().toISOString();
+    results.status = hooks.signal.aborted ? 'interrupted' : results.runs.length === plan.runs.length ? 'complete' : 'failed';
+    store.writeResults(results);
+  }
+  return results;
+}

@@ -1,0 +1,12 @@
+import type { Suite } from '../types.js';
+import { defaultSuite } from './default.js';
+import { quick } from './quick.js';
+
+/** The registry: its keys are the valid `--suite` values. One line per suite. */
+export const suites = {
+  quick,
+  default: defaultSuite,
+} satisfies Record<string, Suite>;
+
+export type SuiteName = keyof typeof suites;
+export const suiteNames = Object.keys(suites) as SuiteName[];

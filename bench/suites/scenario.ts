@@ -1,0 +1,42 @@
+import { getWorkload, isWorkloadName } from '../../servers/workloads/index.js';
+import type { WorkloadParams } from '../../servers/workloads/types.js';
+import type { ClosedLoad, Scenario } from '../types.js';
+
+/** Parameters that differ from the workload's defaults, as `k=v;k=v` (sorted). */
+export function paramsLabel(params: WorkloadParams, separator = ';'): string {
+  return Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${params[key]}`)
+    .join(separator);
+}
+
+/**
+ * The stable id of a scenario, built from what defines it, e.g. `sleep/async/c100`,
+ * `cpu/worker-threads/c50/w4`, `db:slow/blocking/c10+probe`, `upstream/async/c10/mode=sequential`.
+ * Parameters appear only where they differ from the workload's defaults.
+ */
+export function scenarioIdOf(scenario: Omit<Scenario, 'id'>): string {
+  const workload = scenario.variant ? `${scenario.workload}:${scenario.variant}` : scenario.workload;
+  const load = scenario.load.kind === 'closed' ? `c${scenario.load.connections}` : `r${scenario.load.ratePerS}`;
+  const parts = [workload, scenario.strategy, load];
+  if (scenario.poolSize !== undefined) parts.push(`w${scenario.poolSize}`);
+  const defaults = isWorkloadName(scenario.workload) ? getWorkload(scenario.workload).defaults : {};
+  const changed = Object.fromEntries(Object.entries(scenario.params).filter(([key, value]) => defaults[key] !== value));
+  if (Object.keys(changed).length > 0) parts.push(paramsLabel(changed, ','));
+  return parts.join('/') + (scenario.probe ? '+probe' : '');
+}
+
+export interface ScenarioInput extends Omit<Scenario, 'id' | 'params'> {
+  params?: WorkloadParams;
+}
+
+/** A scenario with the workload's default parameters filled in and its id computed. */
+export function defineScenario(input: ScenarioInput): Scenario {
+  const defaults = isWorkloadName(input.workload) ? getWorkload(input.workload).defaults : {};
+  const withParams = { ...input, params: { ...defaults, ...input.params } };
+  return { id: scenarioIdOf(withParams), ...withParams };
+}
+
+export function closedLoad(connections: number, durationS: number, warmupS: number): ClosedLoad {
+  return { kind: 'closed', connections, durationS, warmupS };
+}
