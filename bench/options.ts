@@ -90,6 +90,13 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       },
     });
   } catch (error) {
+    // parseArgs refuses `--duration -1` as "ambiguous"; say what is wrong with the value instead.
+    const ambiguous = /Option '--([\w-]+)' argument is ambiguous/.exec((error as Error).message);
+    if (ambiguous) {
+      const flag = ambiguous[1]!;
+      const value = argv[argv.indexOf(`--${flag}`) + 1] ?? '';
+      throw new UsageError(`--${flag} must be a number > 0; got '${value}'`);
+    }
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
   const v = parsed.values;
