@@ -28,6 +28,7 @@ export function defaultPoolSize(usableCores: number): number {
 
 /** The ideal throughput of a scenario, or undefined when it has none. */
 export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFigures, 'efficiency'> | undefined {
+  if (scenario.target) return targetIdeal(scenario, usableCores);
   const model = serviceModels[scenario.workload]?.(scenario.params, scenario.variant);
   if (!model) return undefined;
   if (scenario.load.kind === 'rate') {
@@ -53,6 +54,17 @@ export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFig
     coresUsed: usableCores,
     formula: `min(P=${executors}, K=${usableCores}, C=${connections}) * 1000/${model.cpuMs}ms`,
   };
+}
+
+/** An external target with a known service time: Little's law on the connections (or the requested rate). */
+function targetIdeal(scenario: Scenario, usableCores: number): Omit<IdealFigures, 'efficiency'> | undefined {
+  const serviceMs = scenario.target?.serviceMs;
+  if (serviceMs === undefined) return undefined;
+  if (scenario.load.kind === 'rate') {
+    return { idealRps: scenario.load.ratePerS, coresUsed: usableCores, formula: `R = ${scenario.load.ratePerS}/s (open model)` };
+  }
+  const c = scenario.load.connections;
+  return { idealRps: (c * 1000) / serviceMs, coresUsed: usableCores, formula: `C=${c} * 1000/${serviceMs}ms (--service-ms)` };
 }
 
 export function withEfficiency(ideal: Omit<IdealFigures, 'efficiency'>, measuredRps: number): IdealFigures {
