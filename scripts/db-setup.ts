@@ -37,8 +37,8 @@ function asRoot(command: string, args: string[], options: ExecFileSyncOptions = 
 /** Runs psql as the `postgres` OS user (peer authentication on the local socket). */
 function psqlAsPostgres(port: number, sql: string): string {
   const args = ['psql', '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-p', String(port), '-d', 'postgres', '-c', sql];
-  if (isRoot) return String(execFileSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-  return String(execFileSync('sudo', ['-n', '-u', 'postgres', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  if (isRoot) return String(execFileSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', cwd: '/', stdio: ['ignore', 'pipe', 'inherit'] }));
+  return String(execFileSync('sudo', ['-n', '-u', 'postgres', ...args], { encoding: 'utf8', cwd: '/', stdio: ['ignore', 'pipe', 'inherit'] }));
 }
 
 function installedVersions(): number[] {
