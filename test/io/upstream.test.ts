@@ -58,6 +58,18 @@ describe('fan-out K=5 x 50 ms', () => {
     await server.stop();
   });
 
+  it('httpClient undici (undici.request): same answers and timings, blocking and async', async () => {
+    for (const [strategy, low, high] of [['async', 48, 100], ['blocking', 248, 350]] as const) {
+      const server = await startServer({ strategy, workload: 'upstream', params: { ...params, httpClient: 'undici' } });
+      await medianLatencyMs(server.url, 2);
+      const ms = await medianLatencyMs(server.url, 5);
+      expect(ms).toBeGreaterThanOrEqual(low);
+      expect(ms).toBeLessThan(high);
+      for (const id of [0, 77]) expect((await getWork(server.url, id)).value).toBe(expectedUpstreamValue(params, { id }));
+      await server.stop();
+    }
+  });
+
   it('async, sequential awaits: about 250 ms per request', async () => {
     const server = await startServer({ strategy: 'async', workload: 'upstream', params: { ...params, mode: 'sequential' } });
     const ms = await medianLatencyMs(server.url, 7);
