@@ -14,6 +14,10 @@ export interface DriveOptions {
   basePath: string;
   check: BodyCheck;
   durationS: number;
+  /** Closed model: warm-up inside the same continuous load (see closed-driver.ts). */
+  warmupS?: number;
+  /** Closed model: called when the measured window opens. */
+  onWindowStart?: () => void;
   signal?: AbortSignal;
   firstId?: number;
 }
@@ -26,7 +30,11 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
       pathFor: options.pathFor,
       connections: load.connections,
       durationS: options.durationS,
+      // Spread the connections' start over half the warm-up so they are not in lockstep.
+      warmupS: options.warmupS ?? 0,
+      staggerS: (options.warmupS ?? 0) / 2,
       check: options.check,
+      ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
       ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
       ...signal,
     });

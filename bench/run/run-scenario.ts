@@ -79,19 +79,25 @@ async function drain(endpoint: Endpoint, requests: number): Promise<void> {
   );
 }
 
-async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, signal?: AbortSignal): Promise<[ClientFigures, ClientFigures | undefined]> {
-  const main = drive(scenario.load, { ...endpoint, durationS, ...(signal ? { signal } : {}) });
+interface Window {
+  warmupS: number;
+  onWindowStart?: () => void;
+}
+
+/** The main load and the probe, together; both warm up inside the same continuous load. */
+async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, window: Window, signal?: AbortSignal): Promise<[ClientFigures, ClientFigures | undefined]> {
+  const common = { durationS, warmupS: window.warmupS, ...(signal ? { signal } : {}) };
+  const main = drive(scenario.load, { ...endpoint, ...common, ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}) });
   const probe = scenario.probe
     ? drive(
-        { kind: 'closed', connections: scenario.probe.connections, durationS, warmupS: 0 },
+        { kind: 'closed', connections: scenario.probe.connections, durationS, warmupS: window.warmupS },
         {
           url: endpoint.url,
           basePath: scenario.probe.path,
           pathFor: (id) => `${scenario.probe!.path}?id=${id}`,
           check: noopBodyCheck,
-          durationS,
           firstId: PROBE_FIRST_ID,
-          ...(signal ? { signal } : {}),
+          ...common,
         },
       )
     : Promise.resolve(undefined);
@@ -137,24 +143,33 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
       return fail(failure ? 'errored' : 'invalid', failure ?? (error as Error).message, server);
     }
     const load = scenario.load;
-    if (load.warmupS > 0) {
-      // Warm up with few connections: enough to warm the JIT and the pools, without leaving
-      // a blocked server a backlog of thousands of requests to work through.
-      const warmLoad = load.kind === 'closed' ? { ...load, connections: Math.min(load.connections, 32) } : load;
-      await measure({ ...scenario, load: warmLoad }, endpoint, load.warmupS, ctx.signal);
+    if (load.kind === 'rate' && load.warmupS > 0) {
+      // The open model cannot continue one schedule into another: warm up separately, then
+      // let a blocked server work off what it accepted before the window opens.
+      await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx.signal);
       await drain(endpoint, Math.min(connectionsOf(scenario), DRAIN_REQUESTS_MAX));
     }
     if (ctx.signal?.aborted) return fail('errored', 'interrupted');
 
-    server?.send({ type: 'reset' });
-    server?.rememberTree();
-    const monitor = server ? new TreeMonitor(server.pid) : undefined;
-    const loadgenCpuStart = process.cpuUsage();
-    const wallStartMs = performance.now();
-    const [client, probe] = await measure(scenario, endpoint, load.durationS, ctx.signal);
-    const wallS = (performance.now() - wallStartMs) / 1000;
+    // Samplers open with the measured window (after the closed model's in-load warm-up).
+    let monitor: TreeMonitor | undefined;
+    let loadgenCpuStart = process.cpuUsage();
+    let wallStartMs = performance.now();
+    const openWindow = () => {
+      server?.send({ type: 'reset' });
+      if (server) {
+        server.rememberTree();
+        monitor = new TreeMonitor(server.pid);
+      }
+      loadgenCpuStart = process.cpuUsage();
+      wallStartMs = performance.now();
+    };
+    const inLoadWarmupS = load.kind === 'closed' ? load.warmupS : 0;
+    if (inLoadWarmupS === 0) openWindow();
+    const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx.signal);
+    const wallS = Math.max(0.001, (performance.now() - wallStartMs) / 1000);
     const loadgenCpu = process.cpuUsage(loadgenCpuStart);
-    const tree = monitor?.stop();
+    const tree = (monitor as TreeMonitor | undefined)?.stop();
     const telemetry = await server?.collectTelemetry();
     const loadgenCpuPct = ((loadgenCpu.user + loadgenCpu.system) / 1e6 / wallS) * 100;
 
