@@ -235,6 +235,10 @@ export interface ResultsFile {
   micro?: unknown;
   /** Requests/s the load generator reached against a noop server (the harness ceiling). */
   harnessCeilingRps?: number;
+  /** How the ceiling was obtained (measured now or cached), or why it is missing. */
+  harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string } | { error: string };
+  /** The A/A check of this run (`--aa-check`): the machine's noise right now. */
+  noise?: { scenarioId: string; rpsA: number; rpsB: number; spread: number; practicalBand: number; tooNoisy: boolean } | { error: string };
 }
 
 export type Verdict = 'supported' | 'refuted' | 'inconclusive' | 'not-applicable' | 'not-measured';
