@@ -6,6 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, fontFiles } from './fonts.js';
+import { scenegraphs } from './scenegraph.js';
 import { installTextMetrics } from './text-metrics.js';
 
 export class ChartSpecError extends Error {
@@ -14,14 +15,15 @@ export class ChartSpecError extends Error {
 
 /** Renders a spec to SVG. Throws when vega-lite warns: a warning means a wrong spec. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  installTextMetrics();
+  await installTextMetrics();
   const warnings: string[] = [];
   const logger = { level: () => logger, error: (...m: unknown[]) => void warnings.push(m.join(' ')), warn: (...m: unknown[]) => void warnings.push(m.join(' ')), info: () => logger, debug: () => logger };
   const { spec: vgSpec } = compile(spec, { logger: logger as never });
   if (warnings.length) throw new ChartSpecError(`vega-lite: ${warnings.join('; ')}`);
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
-  // Clip-path and gradient ids count up per process; restart them so output is stable.
-  vega.resetSVGDefIds();
+  // Clip-path and gradient ids count up per process (in each copy of the scenegraph);
+  // restart them so the output is the same bytes every time.
+  for (const copy of await scenegraphs()) copy.resetSVGDefIds();
   try {
     return await view.toSVG();
   } finally {

@@ -5,8 +5,8 @@
  * from the fonts' `cmap` and `hmtx` tables ourselves. Kerning is ignored, which errs wide.
  */
 import { readFileSync } from 'node:fs';
-import * as vega from 'vega';
 import { fontFiles } from './fonts.js';
+import { scenegraphs } from './scenegraph.js';
 
 interface GlyphAdvances {
   /** Advance of a code point, in em. */
@@ -75,24 +75,27 @@ interface TextItem {
   limit?: number;
 }
 
-let installed = false;
+let installed: Promise<void> | undefined;
 
-/** Makes vega measure text with DejaVu Sans (idempotent). */
-export function installTextMetrics(): void {
-  if (installed) return;
+/** Makes every copy of vega measure text with DejaVu Sans (idempotent). */
+export function installTextMetrics(): Promise<void> {
+  installed ??= install();
+  return installed;
+}
+
+async function install(): Promise<void> {
   const files = fontFiles();
   const regular = readAdvances(readFileSync(files.regular));
   const bold = readAdvances(readFileSync(files.bold));
-  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
-  metrics.width = (item, text) => {
+  const width = (item: TextItem, text: unknown): number => {
     const line = text == null ? '' : String(text).trim();
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
     const weight = item.fontWeight;
     const advances = weight === 'bold' || weight === 'bolder' || Number(weight) >= 600 ? bold : regular;
     let em = 0;
     for (const ch of line) em += advances.em(ch.codePointAt(0)!);
-    const width = em * size;
-    return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
+    const px = em * size;
+    return item.limit && item.limit > 0 ? Math.min(px, item.limit) : px;
   };
-  installed = true;
+  for (const copy of await scenegraphs()) copy.textMetrics.width = width as never;
 }

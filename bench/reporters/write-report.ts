@@ -9,13 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import type { ResultsFile } from '../types.js';
-import { REPORTERS, REPORTER_NAMES, type ReporterName } from './index.js';
-import type { ReportFile } from './types.js';
+import { REPORTERS } from './index.js';
+import type { ReportFile, Reporter } from './types.js';
 
-/** Runs the reporters (in registry order) and checks their paths. Pure: writes nothing. */
-export async function buildReport(results: ResultsFile, names: readonly ReporterName[] = REPORTER_NAMES): Promise<ReportFile[]> {
+const ALL: readonly Reporter[] = Object.values(REPORTERS);
+
+/** Runs the reporters (by default all of them, in registry order) and checks their paths. Writes nothing. */
+export async function buildReport(results: ResultsFile, reporters: readonly Reporter[] = ALL): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
-  for (const name of names) files.push(...(await REPORTERS[name](results)));
+  for (const reporter of reporters) files.push(...(await reporter(results)));
   const seen = new Set<string>();
   for (const f of files) {
     const normal = posix.normalize(f.path);
@@ -33,8 +35,8 @@ export async function buildReport(results: ResultsFile, names: readonly Reporter
  * written paths, relative to `outDir`. Top-level files are replaced one by one;
  * directories (charts/) are swapped whole, so no chart of an older report survives.
  */
-export async function writeReport(results: ResultsFile, outDir: string, names: readonly ReporterName[] = REPORTER_NAMES): Promise<string[]> {
-  const files = await buildReport(results, names);
+export async function writeReport(results: ResultsFile, outDir: string, reporters: readonly Reporter[] = ALL): Promise<string[]> {
+  const files = await buildReport(results, reporters);
   const target = resolve(outDir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw new Error(`report directory ${target} is a file: pass a directory to --out`);
   await mkdir(dirname(target), { recursive: true });
