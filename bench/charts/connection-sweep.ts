@@ -1,7 +1,7 @@
 /** Chart 3: throughput vs connections for the `sweep` scenarios, with the Little's-law ideal dashed. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatConnections, formatPct, formatRatio } from '../reporters/format.js';
+import { formatConnections, formatNumber, formatPct, formatRatio } from '../reporters/format.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import { tagged, workloadLabel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
@@ -20,7 +20,7 @@ function finding(points: ScenarioSummary[], seriesOf: (s: ScenarioSummary) => st
   const bottom = here[here.length - 1]!;
   const effs = here.filter((s) => s.ideal).map((s) => s.ideal!.efficiency);
   const ideal = effs.length === here.length ? `; ${effs.length > 1 ? 'each' : 'it'} reaches ≥ ${formatPct(Math.min(...effs))} of its ideal` : '';
-  if (top === bottom) return `${seriesOf(top)} serves ${Math.round(top.rps!.median)} requests/s at ${formatConnections(c)}${ideal}`;
+  if (top === bottom || bottom.rps!.median <= 0) return `${seriesOf(top)} serves ${formatNumber(top.rps!.median)} requests/s at ${formatConnections(c)}${ideal}`;
   return `${seriesOf(top)} serves ${formatRatio(top.rps!.median / bottom.rps!.median)} ${seriesOf(bottom)}'s requests/s at ${formatConnections(c)}${ideal}`;
 }
 

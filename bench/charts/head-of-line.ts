@@ -36,7 +36,7 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
   const values = rows.flatMap((r) => [r.p99, r.ciLow, r.ciHigh]);
   const log = spansOrders(values);
   const max = Math.max(...values);
-  const scaled = log ? logScale(Math.min(...values.filter((v) => v > 0)), max * 2) : { scale: { type: 'linear', domain: [0, max * 1.25], nice: false }, axis: { format: ',~f' } };
+  const scaled = log ? logScale(Math.min(...values.filter((v) => v > 0)), max, 3.2) : { scale: { type: 'linear', domain: [0, max * 1.25], nice: false }, axis: { format: ',~f' } };
   const x = { type: 'quantitative', ...scaled, title: `p99 latency of ${probePath} (ms${log ? ', log scale' : ''})` };
   const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: null, axis: { labelFontSize: 11.5, ticks: false, labelPadding: 6 } };
   const first = scenario(hol[0]!);

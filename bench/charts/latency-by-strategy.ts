@@ -13,10 +13,10 @@ const P99 = 'p99';
 function finding(panels: Panel[]): string {
   let best: { text: string; ratio: number } | undefined;
   for (const p of panels) {
-    const ranked = [...p.summaries].sort((a, b) => b.latencyP99Ms!.median - a.latencyP99Ms!.median);
-    const slow = ranked[0]!;
-    const fast = ranked[ranked.length - 1]!;
-    if (slow === fast) continue;
+    const ranked = p.summaries.filter((s) => s.latencyP99Ms!.median > 0).sort((a, b) => b.latencyP99Ms!.median - a.latencyP99Ms!.median);
+    const slow = ranked[0];
+    const fast = ranked[ranked.length - 1];
+    if (!slow || !fast || slow === fast) continue;
     const a = slow.latencyP99Ms!.median;
     const b = fast.latencyP99Ms!.median;
     const ratio = a / b;
@@ -24,6 +24,7 @@ function finding(panels: Panel[]): string {
       best = { ratio, text: `${slow.strategy}'s p99 is ${formatRatio(ratio)} ${fast.strategy}'s on ${p.label} at ${p.load} (${formatMs(a)} vs ${formatMs(b)})` };
     }
   }
+  if (best && best.ratio < 1.1) return `p99 latency is within 10% across strategies at ${panels[0]!.load}`;
   return best?.text ?? `p50 and p99 latency by strategy at ${panels[0]!.load}`;
 }
 
@@ -41,7 +42,8 @@ export function latencyByStrategy(results: ResultsFile): TopLevelSpec | undefine
   const log = spansOrders(values);
   const min = Math.min(...values.filter((v) => v > 0));
   const max = Math.max(...values);
-  const scaled = log ? logScale(min, max) : { scale: { type: 'linear', domain: [0, max * 1.25], nice: false }, axis: { format: ',~f', tickCount: 6 } };
+  // Headroom: the p99 labels sit right of the largest values.
+  const scaled = log ? logScale(min, max, 4) : { scale: { type: 'linear', domain: [0, max * 1.25], nice: false }, axis: { format: ',~f', tickCount: 6 } };
   const x = { type: 'quantitative', ...scaled, title: `latency (ms${log ? ', log scale' : ''})` };
   const strategies = strategiesOf(panels.flatMap((p) => p.summaries));
   const y = { field: 'strategy', type: 'nominal', sort: strategies, title: null, axis: { labelFontSize: 11.5, ticks: false, labelPadding: 6 } };

@@ -78,7 +78,7 @@ export function memoryPerUnit(results: ResultsFile): TopLevelSpec | undefined {
   const source = micro
     ? 'Source: micro-benchmarks (growth of resident memory per unit held open).'
     : 'Source: no micro-benchmarks in this run; estimated as server peak RSS ÷ concurrent units.';
-  const scaled = logScale(lightest.bytesPerUnit, heaviest.bytesPerUnit * (micro ? 1.8 : 12));
+  const scaled = logScale(lightest.bytesPerUnit, heaviest.bytesPerUnit, micro ? 2.9 : 19);
   const bytesLabel = "datum.value >= 1e9 ? format(datum.value / 1e9, '~r') + ' GB' : datum.value >= 1e6 ? format(datum.value / 1e6, '~r') + ' MB' : datum.value >= 1e3 ? format(datum.value / 1e3, '~r') + ' KB' : format(datum.value, '~r') + ' B'";
   const x = { field: 'bytesPerUnit', type: 'quantitative', scale: scaled.scale, axis: { ...scaled.axis, labelExpr: bytesLabel }, title: 'resident memory per unit (bytes, log scale)' };
   const y = { field: 'unit', type: 'nominal', sort: rows.map((r) => r.unit), title: null, axis: { labelFontSize: 11.5, ticks: false, labelPadding: 6 } };

@@ -13,13 +13,18 @@ export class ChartSpecError extends Error {
   override name = 'ChartSpecError';
 }
 
-/** Renders a spec to SVG. Throws when vega-lite warns: a warning means a wrong spec. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+export interface RenderOptions {
+  /** Throw on any vega-lite warning (tests: a warning means a wrong spec). Otherwise warnings are dropped. */
+  strict?: boolean;
+}
+
+/** Renders a spec to SVG with vega's headless view. */
+export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
   await installTextMetrics();
   const warnings: string[] = [];
   const logger = { level: () => logger, error: (...m: unknown[]) => void warnings.push(m.join(' ')), warn: (...m: unknown[]) => void warnings.push(m.join(' ')), info: () => logger, debug: () => logger };
   const { spec: vgSpec } = compile(spec, { logger: logger as never });
-  if (warnings.length) throw new ChartSpecError(`vega-lite: ${warnings.join('; ')}`);
+  if (options.strict && warnings.length) throw new ChartSpecError(`vega-lite: ${warnings.join('; ')}`);
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   // Clip-path and gradient ids count up per process (in each copy of the scenegraph);
   // restart them so the output is the same bytes every time.

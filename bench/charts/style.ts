@@ -97,12 +97,13 @@ export function spansOrders(values: readonly number[], orders = 2): boolean {
 }
 
 /**
- * A log scale from the power of ten below `min` to a little above `max`, ticked at the
- * powers of ten (and at 2s and 5s when that alone would give fewer than three ticks).
+ * A log scale from the power of ten below `min` to `headroom` × `max` (room for value
+ * labels), ticked at the powers of ten (and at 2s and 5s when that alone would give
+ * fewer than three ticks).
  */
-export function logScale(min: number, max: number, format = ',~r'): { scale: VlSpec; axis: VlSpec } {
+export function logScale(min: number, max: number, headroom = 1.6): { scale: VlSpec; axis: VlSpec } {
   const low = Number((10 ** Math.floor(Math.log10(min))).toPrecision(1));
-  const high = max * 1.6;
+  const high = max * headroom;
   const ticks = (steps: number[]) => {
     const out: number[] = [];
     for (let decade = low; decade <= high; decade *= 10) {
@@ -111,7 +112,7 @@ export function logScale(min: number, max: number, format = ',~r'): { scale: VlS
     return out;
   };
   const powers = ticks([1]);
-  return { scale: { type: 'log', domain: [low, high], nice: false }, axis: { values: powers.length >= 3 ? powers : ticks([1, 2, 5]), format } };
+  return { scale: { type: 'log', domain: [low, high], nice: false }, axis: { values: powers.length >= 3 ? powers : ticks([1, 2, 5]), format: ',~r' } };
 }
 
 /** Opacity that fades marks of scenarios whose runs were not all ok. */

@@ -1,12 +1,15 @@
 /** Chart 1: requests/s by strategy, one panel per workload, with 95% CI whiskers. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
-import { formatNumber, formatRatio } from '../reporters/format.js';
+import { formatNumber, formatPct, formatRatio } from '../reporters/format.js';
 import { strategiesOf } from '../reporters/order.js';
 import { strategyPanels, type Panel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, panelTitle, strategyColour } from './style.js';
 
-/** The panel where the best strategy beats blocking by the most, as a sentence. */
+/** Below this ratio two strategies count as level in a title. */
+const LEVEL = 1.05;
+
+/** The panel where the best strategy beats blocking (or else the slowest) by the most, as a sentence. */
 function finding(panels: Panel[]): string {
   let best: { text: string; ratio: number } | undefined;
   for (const p of panels) {
@@ -14,10 +17,15 @@ function finding(panels: Panel[]): string {
     const top = ranked[0]!;
     const blocking = p.summaries.find((s) => s.strategy === 'blocking');
     const base = blocking && top !== blocking ? blocking : ranked[ranked.length - 1]!;
-    if (base === top) continue;
-    const ratio = top.rps!.median / base.rps!.median;
-    if (!best || ratio > best.ratio) best = { ratio, text: `${top.strategy} serves ${formatRatio(ratio)} ${base.strategy}'s requests/s on ${p.label} at ${p.load}` };
+    if (base === top || top.rps!.median <= 0) continue;
+    const ratio = base.rps!.median > 0 ? top.rps!.median / base.rps!.median : Infinity;
+    const text =
+      ratio === Infinity
+        ? `${top.strategy} serves ${formatNumber(top.rps!.median)} requests/s on ${p.label} at ${p.load}; ${base.strategy} served none`
+        : `${top.strategy} serves ${formatRatio(ratio)} ${base.strategy}'s requests/s on ${p.label} at ${p.load}`;
+    if (!best || ratio > best.ratio) best = { ratio, text };
   }
+  if (best && best.ratio < LEVEL) return `All strategies serve within ${formatPct(LEVEL - 1)} of each other at ${panels[0]!.load}`;
   return best?.text ?? `Requests/s by strategy at ${panels[0]!.load}`;
 }
 

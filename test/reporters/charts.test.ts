@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS, chartSpecs, renderCharts, type ChartName } from '../../bench/charts/index.js';
 import { memoryFromMicro } from '../../bench/charts/memory-per-unit.js';
 import { renderSvg, svgToPng } from '../../bench/charts/render.js';
+import type { ResultsFile } from '../../bench/types.js';
 import { loadFixture } from './fixture.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -27,8 +28,7 @@ describe('charts', () => {
       expect(json).toContain(`Node ${results.machine.nodeVersion}`);
       expect(json).toMatch(/"title":"[^"]*(req|ms|bytes|speedup|connections)[^"]*"/);
       expect(json).toContain('DejaVu Sans');
-      // renderSvg throws on any vega-lite warning.
-      const svg = await renderSvg(spec);
+      const svg = await renderSvg(spec, { strict: true });
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).toContain(xml(title));
       const png = svgToPng(svg);
@@ -77,6 +77,22 @@ describe('charts', () => {
     expect(memoryFromMicro(undefined)).toBeUndefined();
     expect(memoryFromMicro({ memory: 'no' })).toBeUndefined();
     expect(memoryFromMicro({ memory: [{ unit: 'x' }, null, { unit: 'worker thread', rssBytesPerUnit: 5e6 }] })).toEqual([{ unit: 'worker thread', bytesPerUnit: 5e6, detail: '' }]);
+  });
+
+  it.each([
+    ['no scenarios', (r: ResultsFile) => void ((r.summaries = []), (r.scenarios = []), (r.runs = []), delete r.claims, delete r.micro)],
+    ['one scenario', (r: ResultsFile) => void ((r.summaries = r.summaries.filter((s) => s.scenarioId === 'sleep/async/c100')), delete r.micro)],
+    ['zero figures', (r: ResultsFile) => r.summaries.forEach((s) => ((s.rps = { ...s.rps!, median: 0, ciLow: 0, ciHigh: 0 }), (s.latencyP99Ms = { ...s.latencyP99Ms!, median: 0 }), (s.eventLoopDelayP99Ms = 0)))],
+    ['every run errored', (r: ResultsFile) => r.summaries.forEach((s) => (delete s.rps, delete s.latencyP50Ms, delete s.latencyP99Ms, (s.state = 'errored')))],
+    ['open-model loads', (r: ResultsFile) => r.summaries.forEach((s) => (delete s.connections, (s.ratePerS = 500)))],
+    ['unknown strategies', (r: ResultsFile) => void ((r.summaries[0]!.strategy = 'thread-per-request'), (r.summaries[1]!.strategy = 'zzz-custom'))],
+  ])('copes with %s: valid specs, no infinite or NaN findings', async (_, mutate) => {
+    const results = loadFixture();
+    mutate(results);
+    for (const chart of chartSpecs(results)) {
+      expect(chart.title, chart.name).not.toMatch(/NaN|Infinity|∞|undefined/);
+      await renderSvg(chart.spec, { strict: true });
+    }
   });
 
   it('renders the same bytes twice', async () => {
