@@ -74,7 +74,7 @@ export function machineFacts(results: ResultsFile): [string, string][] {
     ['Git commit', m.gitCommit ?? 'unknown'],
     ['Load-generator ceiling', results.harnessCeilingRps === undefined ? NOT_MEASURED : `${formatNumber(results.harnessCeilingRps)} req/s against a noop server`],
   ];
-  if (results.calibration) facts.push(['CPU calibration', `${formatNumber(results.calibration.nsPerIteration)} ns per SHA-256 step`]);
+  if (results.calibration) facts.push(['CPU calibration', `${formatNumber(results.calibration.nsPerIteration)} ns per PBKDF2-SHA256 round (cpu workload)`]);
   return facts;
 }
 
