@@ -107,7 +107,7 @@ export function peerTable(report: PeerReport): string {
   const breakdown = noop ? costBreakdown(noop) : [];
   if (breakdown.length > 0) {
     out.push('');
-    out.push('Generator CPU per request on noop, by removed feature (differences of medians; --diagnose):');
+    out.push('Generator CPU per request on noop, by removed feature (differences of medians; the feature-by-feature rows need --diagnose):');
     out.push(...breakdown);
   } else if (noop?.target && !noop.target.pointHolds) {
     out.push('');
