@@ -12,7 +12,7 @@ import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
 import { suites } from './suites/index.js';
 import { targetSuite } from './target-options.js';
-import { terminalTable } from './terminal-table.js';
+import { claimsTable, terminalTable } from './terminal-table.js';
 
 async function main(argv: string[]): Promise<number> {
   const options: BenchOptions = parseBenchOptions(argv);
@@ -36,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(`loopbench: suite '${plan.suite.name}', ${plan.scenarios.length} scenarios x ${plan.repetitions} repetitions = ${plan.runs.length} runs -> ${store.dir}\n`);
 
   const results = await runSuite(plan, options, store, { signal: abort.signal });
-  process.stdout.write(`\n${terminalTable(results.summaries)}\n\nresults: ${store.dir}/results.json\n`);
+  process.stdout.write(`\n${terminalTable(results.summaries)}\n`);
+  if (results.claims && !options.target) process.stdout.write(`\n${claimsTable(results.claims)}\n`);
+  process.stdout.write(`\nresults: ${store.dir}/results.json\n`);
   if (abort.signal.aborted) return 130;
   return results.status === 'complete' ? 0 : 1;
 }
