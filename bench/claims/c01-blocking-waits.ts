@@ -15,7 +15,7 @@
  */
 import { fmtCi, fmtMs, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
-import { connectionsOf, sleepSweep, SWEEP_SLEEP_MS } from './scenarios.js';
+import { connectionsLabel, connectionsOf, sleepSweep, SWEEP_SLEEP_MS } from './scenarios.js';
 import type { Claim } from './types.js';
 
 const SWEEP = [1, 10, 100, 1000];
@@ -33,14 +33,14 @@ export const c01: Claim = {
       const c = connectionsOf(s);
       const midpoint = Math.sqrt(c) * x;
       j.check({
-        label: `${c} connection(s)`,
+        label: connectionsLabel(c),
         figure: 'rps',
         a: { scenario: s, name: 'blocking' },
-        b: { constant: midpoint, name: 'the midpoint √C/S' },
+        b: { constant: midpoint, name: '√C/S' },
         expect: 'a-not-better',
         decisive: c >= 10,
         text: (cmp) =>
-          `${c} connection(s): ${fmtNumber(cmp.aMedian)} req/s (${fmtCi(cmp.ratioCiLow * midpoint, cmp.ratioCiHigh * midpoint)}) = ${fmtNumber(cmp.aMedian / x)}/S` +
+          `${connectionsLabel(c)}: ${fmtNumber(cmp.aMedian)} req/s (${fmtCi(cmp.ratioCiLow * midpoint, cmp.ratioCiHigh * midpoint)}) = ${fmtNumber(cmp.aMedian / x)}/S` +
           (c >= 10 ? ` vs ${fmtNumber(c * x)} if the waits overlapped` : ''),
       });
     }

@@ -46,6 +46,8 @@ export interface CheckSpec {
   expect?: Expectation;
   /** false: printed as context, not part of the verdict nor of the Holm family. */
   decisive?: boolean;
+  /** Its absence (scenario not run) does not keep the claim from `supported` (e.g. 10,000 connections). */
+  optional?: boolean;
   /** The sentence before the qualifier, when the default (`label: a X vs b Y, ratio (CI)`) reads badly. */
   text?: (c: ClaimComparison) => string;
 }
@@ -55,6 +57,7 @@ type Sample = { values: number[] } | { problem: string; absent: boolean };
 interface Part {
   outcome: Outcome;
   text: string;
+  optional?: boolean;
   check?: { spec: CheckSpec; comparison: ClaimComparison };
 }
 
@@ -87,7 +90,7 @@ export class ClaimJudging {
     const values = runs.filter((r) => r.state === 'ok').map((r) => figureOf(r, figure)).filter((v): v is number => v !== undefined);
     if (values.length >= 2) return { values };
     const excluded = runs.filter((r) => r.state !== 'ok');
-    const why = excluded.length > 0 ? ` (${excluded.length} ${excluded[0]!.state}: ${excluded[0]!.reasons[0]?.slice(0, 100) ?? 'no reason'})` : '';
+    const why = excluded.length > 0 ? ` (${excluded.length} left out, e.g. ${excluded[0]!.state}: ${excluded[0]!.reasons[0]?.slice(0, 100) ?? 'no reason'})` : '';
     return { problem: `${scenario.id}: ${values.length} valid run(s) of ${runs.length}${why}, at least 2 needed`, absent: false };
   }
 
@@ -107,7 +110,7 @@ export class ClaimJudging {
     const b = 'constant' in spec.b ? { values: [spec.b.constant, spec.b.constant] } : this.sample(spec.b.scenario, spec.figure);
     const missing = [a, b].find((s): s is Extract<Sample, { problem: string }> => 'problem' in s);
     if (missing) {
-      this.parts.push({ outcome: missing.absent ? 'absent' : 'undecided', text: `${spec.label}: ${missing.problem}` });
+      this.parts.push({ outcome: missing.absent ? 'absent' : 'undecided', text: `${spec.label}: ${missing.problem}`, optional: spec.optional ?? false });
       return;
     }
     const higherIsBetter = spec.higherIsBetter ?? figures[spec.figure].higherIsBetter;
@@ -136,8 +139,8 @@ export class ClaimJudging {
   }
 
   /** A check that is not a two-sample comparison (a count, a micro-benchmark, a correlation). */
-  part(outcome: Outcome, text: string): void {
-    this.parts.push({ outcome, text });
+  part(outcome: Outcome, text: string, opts: { optional?: boolean } = {}): void {
+    this.parts.push({ outcome, text, optional: opts.optional ?? false });
   }
 
   /** Context for the evidence, not part of the verdict. */
@@ -159,24 +162,26 @@ export class ClaimJudging {
       if (!part.check) continue;
       const { spec, comparison } = part.check;
       part.outcome = comparison.decisive ? outcomeOf(spec.expect ?? 'a-better', comparison) : 'undecided';
-      part.text = describe(spec, comparison, decisive.length);
+      part.text = describe(spec, comparison, part.outcome, decisive.length);
     }
     const measured = this.parts.filter((p) => p.outcome !== 'absent' && (!p.check || p.check.comparison.decisive));
-    const verdict: Verdict =
-      measured.length === 0
-        ? 'not-measured'
-        : measured.some((p) => p.outcome === 'refutes')
-          ? (opts.refutedVerdict ?? 'refuted')
-          : measured.every((p) => p.outcome === 'supports')
-            ? 'supported'
-            : 'inconclusive';
-    const absent = this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text);
-    const texts = [
-      ...(opts.lead?.[verdict] ? [opts.lead[verdict]!] : []),
-      ...this.parts.filter((p) => p.outcome !== 'absent').map((p) => p.text),
-      ...this.notes,
-      ...(verdict === 'not-measured' ? ['not measured in this run'] : absent.length > 0 ? [`not measured in this run: ${absent.map((t) => t.split(':')[0]).join(', ')}`] : []),
-    ];
+    const missing = this.parts.filter((p) => p.outcome === 'absent' && !p.optional);
+    let verdict: Verdict;
+    if (measured.length === 0) verdict = 'not-measured';
+    else if (measured.some((p) => p.outcome === 'refutes')) verdict = opts.refutedVerdict ?? 'refuted';
+    // `supported` needs the whole experiment: a claim measured in part stays inconclusive.
+    else if (measured.every((p) => p.outcome === 'supports') && missing.length === 0) verdict = 'supported';
+    else verdict = 'inconclusive';
+    const absent = this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text.split(': ')[0]!);
+    const texts =
+      verdict === 'not-measured'
+        ? ['not measured in this run']
+        : [
+            ...(opts.lead?.[verdict] ? [opts.lead[verdict]!] : []),
+            ...this.parts.filter((p) => p.outcome !== 'absent').map((p) => p.text),
+            ...this.notes,
+            ...(absent.length > 0 ? [`not measured in this run: ${absent.join(' | ')}`] : []),
+          ];
     return {
       verdict,
       evidence: texts.join('; '),
@@ -202,7 +207,7 @@ export function ratioText(c: ClaimComparison): string {
 }
 
 /** `label: a 1,950 req/s vs b 198 req/s, 9.8x (95% CI 9.4-10)[: qualifier]`. */
-function describe(spec: CheckSpec, c: ClaimComparison, familySize: number): string {
+function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number): string {
   const show = figures[spec.figure].show;
   const aText = `${spec.a.name} ${show(c.aMedian)}`;
   const bText = `${spec.b.name} ${show(c.bMedian)}`;
@@ -216,6 +221,7 @@ function describe(spec: CheckSpec, c: ClaimComparison, familySize: number): stri
   else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${spec.b.name}`;
   else if (v === 'no-clear-difference') qualifier = constant ? `: no clear difference from ${spec.b.name}` : ': no clear difference';
   else if (v === 'inconclusive' && c.verdict !== 'inconclusive') qualifier = `: not significant after Holm over ${familySize} comparisons (adjusted p=${c.holmPValue.toFixed(3)})`;
-  else if (v === 'inconclusive') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
+  else if (v === 'inconclusive' && outcome === 'undecided') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
+  else if (v !== 'inconclusive' && outcome === 'undecided') qualifier = ': inconclusive, the interval is not clear of the threshold';
   return head + qualifier;
 }

@@ -67,3 +67,8 @@ export function upstream(strategy: string, mode: 'concurrent' | 'sequential' = '
 export function connectionsOf(s: Scenario): number {
   return s.load.kind === 'closed' ? s.load.connections : 0;
 }
+
+/** `1 connection`, `1,000 connections`. */
+export function connectionsLabel(connections: number): string {
+  return `${connections.toLocaleString('en-US')} connection${connections === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { claims } from '../../bench/claims/index.js';
+import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './helpers.js';
+
+const cpuAsync = scenarioOf(claims.C10, 'cpu/async/c50');
+const cpuBlocking = scenarioOf(claims.C10, 'cpu/blocking/c50');
+const sleepAsync = scenarioOf(claims.C10, 'sleep/async/c50');
+
+function results(asyncRps: number[], asyncLoopMs: number): ResultsBuilder {
+  return new ResultsBuilder()
+    .add(cpuAsync, asyncRps.map((rps) => ({ rps, loopP99Ms: asyncLoopMs, p99Ms: 1500 })))
+    .add(cpuBlocking, around(49, 0.005).map((rps) => ({ rps, loopP99Ms: 400, p99Ms: 1400 })))
+    .add(sleepAsync, around(12).map((loopP99Ms) => ({ rps: 950, loopP99Ms })));
+}
+
+describe('C10: CPU work on async', () => {
+  it('is supported when async gains nothing over blocking and its loop lags', () => {
+    const v = verdictOf('C10', results(around(48.5, 0.005), 40).build());
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toContain('cpu 20 ms, 50 conn: async 48.5 req/s vs blocking 49 req/s');
+    expect(v.evidence).toContain('no clear difference');
+    expect(v.evidence).toMatch(/async server, 50 conn: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33x/);
+  });
+
+  it('is refuted when async serves CPU work faster than blocking', () => {
+    const v = verdictOf('C10', results(around(95), 40).build());
+    expect(v.verdict).toBe('refuted');
+  });
+
+  it('is refuted when the loop does not lag under CPU work', () => {
+    expect(verdictOf('C10', results(around(48.5, 0.005), 12).build()).verdict).toBe('refuted');
+  });
+
+  it('is inconclusive when throughput is too noisy', () => {
+    expect(verdictOf('C10', results([10, 40, 120], 40).build()).verdict).toBe('inconclusive');
+  });
+
+  it('is not measured without the cpu and sleep runs', () => {
+    expect(verdictOf('C10', emptyResults()).verdict).toBe('not-measured');
+  });
+});
