@@ -7,6 +7,7 @@
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { planRuns } from './plan.js';
 import { newRunId, RunStore } from './results/run-store.js';
+import { writeReport } from './reporters/write-report.js';
 import { runSuite } from './run-suite.js';
 import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
@@ -38,7 +39,9 @@ async function main(argv: string[]): Promise<number> {
   const results = await runSuite(plan, options, store, { signal: abort.signal });
   process.stdout.write(`\n${terminalTable(results.summaries)}\n`);
   if (results.claims && !options.target) process.stdout.write(`\n${claimsTable(results.claims)}\n`);
-  process.stdout.write(`\nresults: ${store.dir}/results.json\n`);
+  // Every report is rebuilt from results.json alone (npm run report does the same).
+  await writeReport(results, store.dir);
+  process.stdout.write(`\nreports: ${store.dir}/ (summary.md, results.csv, results.json, charts/, index.html)\n`);
   if (abort.signal.aborted) return 130;
   return results.status === 'complete' ? 0 : 1;
 }

@@ -204,7 +204,7 @@ export interface MachineFacts {
 }
 
 export interface CpuCalibration {
-  /** CPU ns one SHA-256 chain step costs on this machine (min over trials). */
+  /** CPU ns one PBKDF2-SHA256 round of the cpu workload costs on this machine (min over trials). */
   nsPerIteration: number;
   measuredAt: string;
 }

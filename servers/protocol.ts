@@ -26,6 +26,12 @@ export interface ServerTelemetry {
   serverProcesses: number;
 }
 
+/**
+ * What a server started without an IPC channel (by hand, or under clinic) prints on stdout
+ * once it listens, as exactly one line: `LOOPBENCH_READY <url>`.
+ */
+export const READY_LINE_PREFIX = 'LOOPBENCH_READY';
+
 export type ParentToServer = { type: 'reset' } | { type: 'collect' };
 
 export type ServerToParent =

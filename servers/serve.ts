@@ -4,10 +4,17 @@
  * answers `reset` (open the measured window) and `collect` (event-loop telemetry), ends
  * on SIGTERM, and exits by itself if the harness goes away (IPC disconnect), so it can
  * never outlive the run that started it.
+ *
+ * Standalone mode (no IPC channel: started by hand, or under clinic, which spawns its
+ * target without one): the URL is printed as one stdout line `LOOPBENCH_READY <url>`;
+ * on SIGINT/SIGTERM the server closes and lets the event loop drain instead of calling
+ * process.exit(), because clinic doctor/bubbleprof flush their samples on 'beforeExit',
+ * which process.exit() skips. With LOOPBENCH_PARENT_PID set, it stops when that process
+ * is gone (the stand-in for the IPC disconnect).
  */
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import type { ParentToServer, ServerConfig, ServerTelemetry, ServerToParent, WorkerToPrimary } from './protocol.js';
+import { READY_LINE_PREFIX, type ParentToServer, type ServerConfig, type ServerTelemetry, type ServerToParent, type WorkerToPrimary } from './protocol.js';
 import { buildApp } from './route.js';
 import { getStrategy } from './strategies/index.js';
 import { LoopTelemetry, mergeTelemetry } from './telemetry.js';
@@ -21,6 +28,44 @@ function readConfig(): ServerConfig {
 
 function send(message: ServerToParent | WorkerToPrimary): void {
   process.send?.(message);
+}
+
+/** No IPC channel: see "Standalone mode" above. Fixed at start (cluster workers always have one). */
+const standalone = typeof process.send !== 'function';
+/** Upper bound on the natural drain after a standalone stop, then process.exit(). */
+const STANDALONE_EXIT_GRACE_MS = 10_000;
+const PARENT_POLL_MS = 1000;
+
+function reportReady(message: ServerToParent & { type: 'ready' }): void {
+  if (standalone) process.stdout.write(`${READY_LINE_PREFIX} ${message.url}\n`);
+  else send(message);
+}
+
+/**
+ * Ends the process after a stop: at once with IPC; standalone, by letting the loop drain
+ * (so 'beforeExit' hooks run), bounded by STANDALONE_EXIT_GRACE_MS.
+ */
+function exitAfterStop(code: number): void {
+  if (!standalone) process.exit(code);
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), STANDALONE_EXIT_GRACE_MS).unref();
+}
+
+/** Standalone with LOOPBENCH_PARENT_PID: calls `stop` once that process is gone. */
+function watchParent(stop: () => void): NodeJS.Timeout | undefined {
+  const parentPid = Number(process.env['LOOPBENCH_PARENT_PID']);
+  if (!standalone || !Number.isSafeInteger(parentPid) || parentPid <= 0) return undefined;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') return; // alive, not ours to signal
+      clearInterval(timer);
+      stop();
+    }
+  }, PARENT_POLL_MS);
+  timer.unref();
+  return timer;
 }
 
 /** One HTTP server process: a single-process strategy, or one cluster worker. */
@@ -41,26 +86,30 @@ async function runServerProcess(config: ServerConfig): Promise<void> {
   const url = `http://${host}:${port}`;
 
   let stopping = false;
+  let parentWatch: NodeJS.Timeout | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(parentWatch);
     // Do not wait for keep-alive connections the load generator may still hold.
     app.server.closeAllConnections?.();
     await Promise.race([
       Promise.allSettled([app.close(), instance.close()]),
       new Promise((resolve) => setTimeout(resolve, 2000).unref()),
     ]);
-    process.exit(code);
+    exitAfterStop(code);
   };
   process.on('SIGTERM', () => void stop(0));
   process.on('SIGINT', () => void stop(0));
   process.on('disconnect', () => void stop(0));
+  if (!cluster.isWorker) parentWatch = watchParent(() => void stop(0));
   process.on('message', (message: ParentToServer) => {
     if (message.type === 'reset') telemetry.reset();
     else if (message.type === 'collect') send({ type: 'telemetry', telemetry: telemetry.collect() });
   });
 
-  send(cluster.isWorker ? { type: 'worker-ready', url } : { type: 'ready', url, pid: process.pid });
+  if (cluster.isWorker) send({ type: 'worker-ready', url });
+  else reportReady({ type: 'ready', url, pid: process.pid });
 }
 
 /** node:cluster primary: forks poolSize server processes, relays the harness's messages. */
@@ -95,9 +144,11 @@ async function runClusterPrimary(config: ServerConfig): Promise<void> {
     );
 
   let stopping = false;
+  let parentWatch: NodeJS.Timeout | undefined;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(parentWatch);
     await Promise.all(
       workers.map(
         (worker) =>
@@ -108,7 +159,7 @@ async function runClusterPrimary(config: ServerConfig): Promise<void> {
           }),
       ),
     );
-    process.exit(0);
+    exitAfterStop(0);
   };
   cluster.on('exit', (worker, code, signal) => {
     if (!stopping) {
@@ -118,13 +169,14 @@ async function runClusterPrimary(config: ServerConfig): Promise<void> {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
   process.on('disconnect', () => void stop());
+  parentWatch = watchParent(() => void stop());
   process.on('message', (message: ParentToServer) => {
     if (message.type === 'reset') for (const worker of workers) worker.send(message);
     else if (message.type === 'collect') {
       void collect().then((parts) => send({ type: 'telemetry', telemetry: mergeTelemetry(parts) }));
     }
   });
-  send({ type: 'ready', url: urls[0]!, pid: process.pid });
+  reportReady({ type: 'ready', url: urls[0]!, pid: process.pid });
 }
 
 async function main(): Promise<void> {

@@ -15,20 +15,20 @@
  */
 import { fmtCi, fmtMs, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
-import { connectionsLabel, connectionsOf, sleepSweep, SWEEP_SLEEP_MS } from './scenarios.js';
+import { BLOCKING_SWEEP_SLEEP_MS, blockingSweep, connectionsLabel, connectionsOf } from './scenarios.js';
 import type { Claim } from './types.js';
 
 const SWEEP = [1, 10, 100, 1000];
-const scenarios = SWEEP.map((c) => sleepSweep('blocking', c));
+const scenarios = SWEEP.map(blockingSweep);
 
 export const c01: Claim = {
   id: 'C1',
   quote: 'If a task takes time, the entire program waits.',
-  analog: `a synchronous wait (Atomics.wait, like time.sleep) inside the request handler on the event loop, S = ${SWEEP_SLEEP_MS} ms, 1 to 1,000 connections`,
+  analog: `a synchronous wait (Atomics.wait, like time.sleep) inside the request handler on the event loop, S = ${BLOCKING_SWEEP_SLEEP_MS} ms, 1 to 1,000 connections`,
   scenarios,
   judge(results, ctx) {
     const j = new ClaimJudging('C1', results, ctx);
-    const x = 1000 / SWEEP_SLEEP_MS;
+    const x = 1000 / BLOCKING_SWEEP_SLEEP_MS;
     for (const s of scenarios) {
       const c = connectionsOf(s);
       const midpoint = Math.sqrt(c) * x;

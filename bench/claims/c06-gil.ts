@@ -15,11 +15,11 @@
  */
 import { fmtCi, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
-import { matrix } from './scenarios.js';
+import { core } from './scenarios.js';
 import type { Claim, Outcome } from './types.js';
 
-const blocking = matrix('cpu', 'blocking');
-const workers = matrix('cpu', 'worker-threads');
+const blocking = core('cpu', 'blocking');
+const workers = core('cpu', 'worker-threads');
 
 export const c06: Claim = {
   id: 'C6',

@@ -12,12 +12,12 @@
  *   CPU work → supports; no clear difference or smaller → refutes.
  */
 import { ClaimJudging } from './judging.js';
-import { matrix } from './scenarios.js';
+import { core } from './scenarios.js';
 import type { Claim } from './types.js';
 
-const cpuAsync = matrix('cpu', 'async');
-const cpuBlocking = matrix('cpu', 'blocking');
-const sleepAsync = matrix('sleep', 'async');
+const cpuAsync = core('cpu', 'async');
+const cpuBlocking = core('cpu', 'blocking');
+const sleepAsync = core('sleep', 'async');
 
 export const c10: Claim = {
   id: 'C10',

@@ -14,12 +14,12 @@
  */
 import { fmtCi, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
-import { matrix } from './scenarios.js';
+import { core } from './scenarios.js';
 import type { Claim, Outcome } from './types.js';
 
-const blocking = matrix('cpu', 'blocking');
-const parallel = [matrix('cpu', 'child-process'), matrix('cpu', 'cluster')];
-const threads = matrix('cpu', 'worker-threads');
+const blocking = core('cpu', 'blocking');
+const parallel = [core('cpu', 'child-process'), core('cpu', 'cluster')];
+const threads = core('cpu', 'worker-threads');
 
 export const c11: Claim = {
   id: 'C11',

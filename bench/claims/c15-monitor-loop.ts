@@ -16,7 +16,7 @@ import { isStrategyName } from '../../servers/strategies/index.js';
 import { spearman } from '../stats/index.js';
 import { fmtMs, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
-import { headOfLine, matrix } from './scenarios.js';
+import { core, headOfLine } from './scenarios.js';
 import type { Claim } from './types.js';
 
 const MIN_SCENARIOS = 8;
@@ -27,7 +27,7 @@ export const c15: Claim = {
   quote: 'Monitor event loop performance',
   analog: 'the event-loop delay every server records: does it rank the scenarios by their p99 latency? (Spearman, across all scenarios of the run)',
   scenarios: [
-    ...(['noop', 'sleep', 'cpu'] as const).flatMap((w) => ['blocking', 'async', 'worker-threads'].map((s) => matrix(w, s))),
+    ...(['noop', 'sleep', 'cpu'] as const).flatMap((w) => ['blocking', 'async', 'worker-threads'].map((s) => core(w, s))),
     headOfLine('sleep', 'blocking'),
     headOfLine('sleep', 'async'),
   ],

@@ -11,6 +11,7 @@ import { SCENARIO_TAGS } from '../suites/scenario.js';
 import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../types.js';
 import { cpuIterationsFor } from './calibrate-cpu.js';
 import { ServerError } from './errors.js';
+import { fdLimitProblem } from './fd-limit.js';
 import { drive } from './load-drivers.js';
 import { TreeMonitor } from './proc-tree.js';
 import { startServer, type RunningServer } from './start-server.js';
@@ -64,7 +65,7 @@ function endpointFor(scenario: Scenario, url: string, params: WorkloadParams): E
 }
 
 function connectionsOf(scenario: Scenario): number {
-  return scenario.load.kind === 'closed' ? scenario.load.connections : Math.min(scenario.load.maxConnections, 16);
+  return scenario.load.kind === 'closed' ? scenario.load.connections : scenario.load.maxConnections;
 }
 
 /**
@@ -114,6 +115,8 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
     return record;
   };
   const params = scenario.target ? scenario.params : serverParams(scenario, ctx);
+  const fdProblem = fdLimitProblem(connectionsOf(scenario) + (scenario.probe?.connections ?? 0));
+  if (fdProblem) return fail('errored', fdProblem);
 
   let server: RunningServer | undefined;
   if (!scenario.target) {
@@ -151,7 +154,7 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
       // The open model cannot continue one schedule into another: warm up separately, then
       // let a blocked server work off what it accepted before the window opens.
       await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx.signal);
-      await drain(endpoint, Math.min(connectionsOf(scenario), DRAIN_REQUESTS_MAX));
+      await drain(endpoint, DRAIN_REQUESTS_MAX);
     }
     if (ctx.signal?.aborted) return fail('errored', 'interrupted');
 

@@ -1,27 +1,31 @@
 import { claimScenarios } from '../claims/index.js';
-import { CORE_STRATEGIES, matrix, MATRIX_CONNECTIONS, scenario } from '../claims/scenarios.js';
 import type { Suite } from '../types.js';
+import { coreScenarios } from './parts/core.js';
+import { headOfLineScenarios } from './parts/head-of-line.js';
+import { ioScenarios } from './parts/io.js';
+import { sweepScenarios, thousandsScenarios, upstreamSweepScenarios } from './parts/sweep.js';
 import { dedupeScenarios } from './shorten.js';
 
-/**
- * The base matrix: the five core strategies × {noop, sleep 50 ms, cpu 20 ms} at 50
- * connections, and bare fastify as the reference for the strategy layer's cost.
- */
-export const matrixScenarios = [
-  scenario({ workload: 'noop', strategy: 'bare-fastify', connections: MATRIX_CONNECTIONS, tags: ['reference'] }),
-  ...(['noop', 'sleep', 'cpu'] as const).flatMap((workload) => CORE_STRATEGIES.map((strategy) => matrix(workload, strategy))),
-];
+const timing = { durationS: 3, warmupS: 1 };
 
 /**
- * What `npm run bench` runs: the base matrix plus every scenario a claim needs (the sleep
- * sweep 1-1,000 connections, 1,000 and 10,000 connections, db and upstream, head-of-line,
- * thread-per-request, forgot-await), 3 s windows after 1 s of warm-up, 3 interleaved
- * repetitions (a sample is a run: compareSamples needs 2 or more).
+ * What `npm run bench` runs: every strategy × {noop, sleep, cpu}, the sleep connection
+ * sweep (1-1,000) on blocking and async, async into 10,000 connections, the real-I/O
+ * workloads and head-of-line; then whatever else a claim needs (C1's blocking sweep at
+ * 5 ms, thread-per-request, forgot-await), deduped by id; 3 interleaved repetitions.
  */
 export const defaultSuite: Suite = {
   name: 'default',
   description:
-    'core strategies x {noop, sleep 50 ms, cpu 20 ms} at 50 connections, and every scenario the claims C1-C15 need; 3 s runs after 1 s warm-up, 3 repetitions',
+    'every strategy x {noop, sleep, cpu}; sleep sweep 1-1,000 connections; async to 10,000 connections; db, upstream, file; head-of-line; and every scenario of claims C1-C15; 3 s runs, 3 repetitions',
   repetitions: 3,
-  scenarios: dedupeScenarios([...matrixScenarios, ...claimScenarios()]),
+  scenarios: dedupeScenarios([
+    ...coreScenarios(timing),
+    ...sweepScenarios({ durationS: 5, warmupS: 1 }),
+    ...thousandsScenarios(5, [{ connections: 10_000, sleepMs: 2000 }]),
+    ...upstreamSweepScenarios(5, [10, 100, 1000]),
+    ...ioScenarios(timing),
+    ...headOfLineScenarios(timing),
+    ...claimScenarios(),
+  ]),
 };

@@ -4,9 +4,9 @@ import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './h
 
 const s = (id: string) => scenarioOf(claims.C12, id);
 const pairs = [
-  ['sleep/async/c10+probe', 'sleep/blocking/c10+probe'],
-  ['cpu/worker-threads/c10+probe', 'cpu/blocking/c10+probe'],
-  ['db:slow/async/c10+probe', 'db:slow/blocking/c10+probe'],
+  ['sleep/async/c4+probe', 'sleep/blocking/c4+probe'],
+  ['cpu/worker-threads/c4+probe', 'cpu/blocking/c4+probe'],
+  ['db:slow/async/c4+probe', 'db:slow/blocking/c4+probe'],
 ] as const;
 
 function results(free: number[], blocked: number[], cpuFree = free): ResultsBuilder {
@@ -22,8 +22,8 @@ describe('C12: avoid blocking inside async functions', () => {
   it('is supported when the cheap route stays fast unless the heavy work blocks the loop', () => {
     const v = verdictOf('C12', results(around(2), around(400)).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/sleep 50 ms at 10 conn: await sleep cheap-route p99 2 ms vs blocking cheap-route p99 400 ms, 200x lower/);
-    expect(v.evidence).toContain('cpu 20 ms at 10 conn: worker threads cheap-route p99 2 ms');
+    expect(v.evidence).toMatch(/sleep 50 ms at 4 conn: await sleep cheap-route p99 2 ms vs blocking cheap-route p99 400 ms, 200x lower/);
+    expect(v.evidence).toContain('cpu 20 ms at 4 conn: worker threads cheap-route p99 2 ms');
   });
 
   it('is refuted when offloading does not help the cheap route', () => {

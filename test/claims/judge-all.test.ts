@@ -15,13 +15,13 @@ describe('judgeAll', () => {
 
   it('returns the comparisons behind the verdicts, with Holm-adjusted p-values', () => {
     const results = new ResultsBuilder()
-      .series(scenarioOf(claims.C13, 'sleep/async/c10+probe'), 'rps', around(195), { probeP99Ms: 2 })
-      .series(scenarioOf(claims.C13, 'sleep/blocking/c10+probe'), 'rps', around(19), { probeP99Ms: 380 })
+      .series(scenarioOf(claims.C13, 'sleep/async/c4+probe'), 'rps', around(195), { probeP99Ms: 2 })
+      .series(scenarioOf(claims.C13, 'sleep/blocking/c4+probe'), 'rps', around(19), { probeP99Ms: 380 })
       .build();
     const c13 = judgeAll(results).comparisons.filter((c) => c.claimId === 'C13');
     expect(c13.map((c) => [c.figure, c.a, c.b, c.decisive, c.verdictAfterHolm])).toEqual([
-      ['rps', 'sleep/async/c10+probe', 'sleep/blocking/c10+probe', true, 'a-better'],
-      ['probeP99Ms', 'sleep/async/c10+probe', 'sleep/blocking/c10+probe', true, 'a-better'],
+      ['rps', 'sleep/async/c4+probe', 'sleep/blocking/c4+probe', true, 'a-better'],
+      ['probeP99Ms', 'sleep/async/c4+probe', 'sleep/blocking/c4+probe', true, 'a-better'],
     ]);
     for (const c of c13) expect(c.holmPValue).toBeGreaterThanOrEqual(c.pValue);
   });

@@ -38,7 +38,7 @@ describe('claims wiring: suites, --claims, micro-benchmarks', () => {
 
   it('--claims combines with --filter', () => {
     const plan = planRuns(suites.quick, parseBenchOptions(['--suite', 'quick', '--claims', 'C12', '--filter', 'cpu']));
-    expect(ids(plan.scenarios)).toEqual(['cpu/blocking/c10+probe', 'cpu/worker-threads/c10+probe']);
+    expect(ids(plan.scenarios)).toEqual(['cpu/blocking/c4+probe', 'cpu/worker-threads/c4+probe']);
     expect(() => planRuns(suites.quick, parseBenchOptions(['--claims', 'C1', '--filter', 'cpu']))).toThrow(/--claims C1 with --filter leaves no scenario/);
   });
 

@@ -1,0 +1,123 @@
+/** The text printed at the end of `npm run bench:peer`: one table, the targets, the cost breakdown, the notes. */
+import type { SampleSummary } from '../types.js';
+import type { Comparison } from '../stats/index.js';
+import type { GeneratorName } from './generators.js';
+import type { GeneratorSummary, PeerReport, WorkloadComparison } from './compare-peers.js';
+
+function num(x: number | undefined, digits: number): string {
+  return x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits);
+}
+
+function withCi(s: SampleSummary | undefined, digits: number): string {
+  if (!s) return '-';
+  return s.n > 1 ? `${num(s.median, digits)} [${num(s.ciLow, digits)}-${num(s.ciHigh, digits)}]` : num(s.median, digits);
+}
+
+function ratioCell(c: Comparison | undefined): string {
+  if (!c) return '';
+  return c.ciMethod === 'none' ? c.ratio.toFixed(3) : `${c.ratio.toFixed(3)} [${c.ratioCiLow.toFixed(3)}-${c.ratioCiHigh.toFixed(3)}]`;
+}
+
+function signed(x: number, digits: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
+}
+
+function renderTable(header: string[], rows: string[][], leftColumns = 2): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function ratioVsWrk(w: WorkloadComparison, g: GeneratorName): Comparison | undefined {
+  if (g === 'loopbench') return w.rpsRatio;
+  return w.diagnostics.find((d) => d.generator === g)?.vsWrk;
+}
+
+function generatorRows(w: WorkloadComparison): string[][] {
+  const rows: string[][] = [];
+  const label = `${w.workload}${w.workload === 'sleep' ? ` ${w.params['sleepMs']}ms` : ''} c${w.connections}`;
+  w.generators.forEach((g: GeneratorSummary, i) => {
+    rows.push([
+      i === 0 ? label : '',
+      g.generator,
+      String(g.n),
+      withCi(g.rps, 0),
+      g.generator === 'wrk' ? '1' : ratioCell(ratioVsWrk(w, g.generator)),
+      num(g.p50Ms?.median, 2),
+      num(g.p99Ms?.median, 2),
+      num(g.clientCpuPct?.median, 0),
+      num(g.clientCpuUsPerRequest?.median, 1),
+      num(g.serverCpuPct?.median, 0),
+    ]);
+  });
+  if (w.p50DiffMs) {
+    rows.push(['', 'p50 loopbench-wrk', '', '', '', `${signed(w.p50DiffMs.median, 2)} ms`, '', '', '', '']);
+  }
+  return rows;
+}
+
+function costBreakdown(w: WorkloadComparison): string[] {
+  const us = (g: GeneratorName) => w.generators.find((s) => s.generator === g)?.clientCpuUsPerRequest?.median;
+  const steps: [string, GeneratorName, GeneratorName][] = [
+    ['body validation (JSON.parse + checks in onResponse)', 'loopbench', 'loopbench-nocheck'],
+    ["onResponse plumbing (autocannon rebuilds a header object per answer to call it)", 'loopbench-nocheck', 'autocannon-fresh-id'],
+    ['setupRequest: request rebuilt per request (clone context, Object.assign, new Buffer)', 'autocannon-fresh-id', 'autocannon-static'],
+    ['autocannon itself vs wrk (JS HTTP parser, events, stats), both static', 'autocannon-static', 'wrk-static'],
+    ["wrk's Lua request() per request", 'wrk', 'wrk-static'],
+  ];
+  const lines: string[] = [];
+  for (const [what, a, b] of steps) {
+    const x = us(a);
+    const y = us(b);
+    if (x === undefined || y === undefined) continue;
+    lines.push(`  ${signed(x - y, 1).padStart(7)} µs/req  ${what}  [${a} ${x.toFixed(1)} vs ${b} ${y.toFixed(1)}]`);
+  }
+  return lines;
+}
+
+export function peerTable(report: PeerReport): string {
+  const o = report.options;
+  const header = ['workload', 'generator', 'runs', 'req/s median [95% CI]', '÷ wrk [95% CI]', 'p50 ms', 'p99 ms', 'gen CPU %', 'gen µs/req', 'srv CPU %'];
+  const rows = report.workloads.flatMap(generatorRows);
+  const out: string[] = [];
+  out.push(
+    `loopbench closed driver vs ${report.wrk.version} — strategy async on 127.0.0.1, ${o.runs} run(s) per generator, ` +
+      `interleaved, a fresh server per run, ${o.durationS} s each after ${o.warmupS} s warm-up, ${o.connections} connections, ` +
+      `one generator thread each; ${report.machine.cores} cores (${report.machine.cpuModel}), Node ${report.machine.nodeVersion}`,
+  );
+  out.push('');
+  out.push(renderTable(header, rows));
+  out.push('');
+  out.push('Targets (issue 4):');
+  for (const w of report.workloads) {
+    if (w.target) out.push(`  ${w.workload}: ${w.target.text}`);
+    else out.push(`  ${w.workload}: no valid runs on both sides`);
+  }
+  const noop = report.workloads.find((w) => w.workload === 'noop');
+  const breakdown = noop ? costBreakdown(noop) : [];
+  if (breakdown.length > 0) {
+    out.push('');
+    out.push('Generator CPU per request on noop, by removed feature (differences of medians; --diagnose):');
+    out.push(...breakdown);
+  } else if (noop?.target && !noop.target.pointHolds) {
+    out.push('');
+    out.push('noop misses the requests/s target: run with --diagnose for the cost of validation, onResponse, setupRequest and autocannon itself.');
+  }
+  const bad = report.runs.filter((r) => r.state !== 'ok');
+  const warned = report.runs.filter((r) => r.warnings.length > 0);
+  if (bad.length > 0 || warned.length > 0) {
+    out.push('');
+    for (const r of bad) out.push(`  excluded: ${r.workload}/${r.generator} run ${r.repetition}: ${r.state}: ${r.reasons.join('; ')}`);
+    const byGen = new Map<string, number>();
+    for (const r of warned) byGen.set(`${r.workload}/${r.generator}`, (byGen.get(`${r.workload}/${r.generator}`) ?? 0) + 1);
+    for (const [k, n] of byGen) out.push(`  note: ${k}: generator above 90% of a core in ${n} run(s) (kept: the generator's cost is what is compared)`);
+  }
+  const loads = report.runs.map((r) => r.loadAvg1).filter((x): x is number => x !== undefined);
+  out.push('');
+  out.push('Fairness and caveats:');
+  for (const note of report.notes) out.push(`  - ${note}`);
+  if (loads.length > 0) out.push(`  - 1-min load average before the runs: ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)} (${report.machine.cores} cores).`);
+  if (report.interrupted) out.push('\nINTERRUPTED: the figures cover only the runs that finished.');
+  return out.join('\n');
+}

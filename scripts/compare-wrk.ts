@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:peer`: loopbench's closed driver side by side with wrk on the same servers
+ * (bench/peer/). Writes reports/peer-<timestamp>/peer.json (atomically, after every run)
+ * and prints the table. Exit codes: 0 done; 1 failed; 2 bad input; 130 Ctrl-C (what was
+ * measured is written; the running wrk is killed by its pid and every server stopped).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildReport, runPeerComparison, planPeerRuns, wrkVersion, type PeerRun } from '../bench/peer/compare-peers.js';
+import { parsePeerArgs, PEER_USAGE } from '../bench/peer/peer-args.js';
+import { peerTable } from '../bench/peer/peer-table.js';
+import { killAllWrk, WRK_BIN } from '../bench/peer/wrk-driver.js';
+import { packageRoot } from '../bench/paths.js';
+import { writeFileAtomic } from '../bench/results/atomic-write.js';
+import { LoopbenchError, UsageError } from '../bench/run/errors.js';
+import { stopAllServers } from '../bench/run/start-server.js';
+
+async function main(argv: string[]): Promise<number> {
+  const options = parsePeerArgs(argv);
+  if (options.help) {
+    process.stdout.write(PEER_USAGE);
+    return 0;
+  }
+  const wrk = { path: WRK_BIN, version: wrkVersion() };
+  const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z');
+  const dir = resolve(options.outDir ?? join(packageRoot(), 'reports'), `peer-${stamp}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'peer.json');
+
+  const abort = new AbortController();
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    interrupts++;
+    process.stderr.write('\nbench:peer: interrupted; stopping wrk and the server, writing what was measured (Ctrl-C again to force)\n');
+    abort.abort();
+    if (interrupts > 1) {
+      killAllWrk();
+      void stopAllServers().finally(() => process.exit(130));
+    }
+  });
+
+  const total = planPeerRuns(options).length;
+  process.stderr.write(`bench:peer: ${total} runs (${options.runs} per generator and workload, ~${options.durationS + options.warmupS + 1} s each) -> ${file}\n`);
+  const save = (runs: PeerRun[], interrupted: boolean) => {
+    const report = buildReport(runs, options, wrk, interrupted);
+    writeFileAtomic(file, JSON.stringify(report, null, 2) + '\n');
+    return report;
+  };
+  const done: PeerRun[] = [];
+  await runPeerComparison({
+    options,
+    signal: abort.signal,
+    onRun: (run, index) => {
+      done.push(run);
+      save(done, false);
+      const c = run.client;
+      const figures = c
+        ? `${c.rps.toFixed(0)} req/s, p50 ${c.latencyMs.p50.toFixed(2)} ms, gen ${run.clientCpuPct?.toFixed(0) ?? '?'}% cpu`
+        : '';
+      process.stderr.write(`  [${index + 1}/${total}] ${run.workload} ${run.generator} #${run.repetition}: ${run.state} ${figures}${run.reasons.length ? ` (${run.reasons.join('; ')})` : ''}\n`);
+    },
+  });
+  const report = save(done, abort.signal.aborted);
+  process.stdout.write(`\n${peerTable(report)}\n\nresults: ${file}\n`);
+  return abort.signal.aborted ? 130 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  async (code) => {
+    killAllWrk();
+    await stopAllServers();
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    killAllWrk();
+    await stopAllServers();
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench:peer: ${error.message}\n`);
+      process.exit(2);
+    }
+    const message = error instanceof LoopbenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`bench:peer: ${message}\n`);
+    process.exit(1);
+  },
+);

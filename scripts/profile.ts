@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+/**
+ * `npm run profile -- --strategy NAME --workload NAME [--tool doctor|flame|bubbleprof]
+ * [--connections N] [--duration S] [--param KEY=VALUE ...]`: the server under clinic,
+ * loaded by loopbench; the HTML report's path on stdout. See bench/profile/.
+ */
+import { profileMain } from '../bench/profile/cli.js';
+
+process.exit(await profileMain(process.argv.slice(2)));
