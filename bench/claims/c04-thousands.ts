@@ -19,12 +19,12 @@
 import type { RunRecord } from '../types.js';
 import { fmtCi, fmtMs, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
-import { connectionsLabel, connectionsOf, sweep, tenThousand as tenThousandScenario } from './scenarios.js';
+import { asyncSweep, connectionsLabel, connectionsOf, tenThousand as tenThousandScenario } from './scenarios.js';
 import type { Claim, Outcome } from './types.js';
 
 const MIN_EFFICIENCY = 0.9;
 
-const thousand = sweep('async', 1000);
+const thousand = asyncSweep(1000);
 const tenThousand = tenThousandScenario();
 
 const saturated = (r: RunRecord) => r.reasons.some((reason) => reason.startsWith('load generator saturated'));

@@ -57,7 +57,9 @@ type Sample = { values: number[] } | { problem: string; absent: boolean };
 interface Part {
   outcome: Outcome;
   text: string;
-  optional?: boolean;
+  /** false: context only, whatever its outcome. */
+  decisive: boolean;
+  optional: boolean;
   check?: { spec: CheckSpec; comparison: ClaimComparison };
 }
 
@@ -109,15 +111,17 @@ export class ClaimJudging {
     const a = this.sample(spec.a.scenario, spec.figure);
     const b = 'constant' in spec.b ? { values: [spec.b.constant, spec.b.constant] } : this.sample(spec.b.scenario, spec.figure);
     const missing = [a, b].find((s): s is Extract<Sample, { problem: string }> => 'problem' in s);
+    const decisive = spec.decisive ?? true;
+    const optional = spec.optional ?? !decisive;
     if (missing) {
-      this.parts.push({ outcome: missing.absent ? 'absent' : 'undecided', text: `${spec.label}: ${missing.problem}`, optional: spec.optional ?? false });
+      this.parts.push({ outcome: missing.absent ? 'absent' : 'undecided', text: `${spec.label}: ${missing.problem}`, decisive, optional });
       return;
     }
     const higherIsBetter = spec.higherIsBetter ?? figures[spec.figure].higherIsBetter;
     const aValues = (a as { values: number[] }).values;
     const bValues = (b as { values: number[] }).values;
     if (median(bValues) === 0) {
-      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${spec.b.name} measured 0, no ratio` });
+      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${spec.b.name} measured 0, no ratio`, decisive, optional });
       return;
     }
     const c = compareSamples(aValues, bValues, { practicalBand: this.ctx.practicalBand, alpha: this.ctx.alpha, higherIsBetter });
@@ -131,16 +135,16 @@ export class ClaimJudging {
       b: 'constant' in spec.b ? `constant ${spec.b.constant}` : spec.b.scenario.id,
       aMedian: median(aValues),
       bMedian: median(bValues),
-      decisive: spec.decisive ?? true,
+      decisive,
       holmPValue: c.pValue,
       verdictAfterHolm: c.verdict,
     };
-    this.parts.push({ outcome: 'undecided', text: '', check: { spec, comparison } });
+    this.parts.push({ outcome: 'undecided', text: '', decisive, optional, check: { spec, comparison } });
   }
 
   /** A check that is not a two-sample comparison (a count, a micro-benchmark, a correlation). */
   part(outcome: Outcome, text: string, opts: { optional?: boolean } = {}): void {
-    this.parts.push({ outcome, text, optional: opts.optional ?? false });
+    this.parts.push({ outcome, text, decisive: true, optional: opts.optional ?? false });
   }
 
   /** Context for the evidence, not part of the verdict. */
@@ -164,8 +168,8 @@ export class ClaimJudging {
       part.outcome = comparison.decisive ? outcomeOf(spec.expect ?? 'a-better', comparison) : 'undecided';
       part.text = describe(spec, comparison, part.outcome, decisive.length);
     }
-    const measured = this.parts.filter((p) => p.outcome !== 'absent' && (!p.check || p.check.comparison.decisive));
-    const missing = this.parts.filter((p) => p.outcome === 'absent' && !p.optional);
+    const measured = this.parts.filter((p) => p.decisive && p.outcome !== 'absent');
+    const missing = this.parts.filter((p) => p.decisive && p.outcome === 'absent' && !p.optional);
     let verdict: Verdict;
     if (measured.length === 0) verdict = 'not-measured';
     else if (measured.some((p) => p.outcome === 'refutes')) verdict = opts.refutedVerdict ?? 'refuted';

@@ -14,6 +14,8 @@ import { closedLoad, defineScenario, SCENARIO_TAGS, type ScenarioInput } from '.
 import type { Scenario } from '../types.js';
 
 export const CLAIM_TIMING: Timing = { durationS: 3, warmupS: 1 };
+/** Scenarios only claims need run shorter: their figures settle within 2 s. */
+export const EXTRA_TIMING: Timing = { durationS: 2, warmupS: 1 };
 export const SWEEP_TIMING: Timing = { durationS: 5, warmupS: 1 };
 
 /**
@@ -52,9 +54,9 @@ export function upstream(strategy: 'blocking' | 'async', mode: 'concurrent' | 's
   return pick('io', ioScenarios(CLAIM_TIMING), (s) => s.workload === 'upstream' && s.strategy === strategy && (strategy === 'blocking' || s.params['mode'] === mode));
 }
 
-/** The sleep sweep (S = 200 ms) at C connections (parts/sweep.ts). */
-export function sweep(strategy: 'blocking' | 'async', connections: number): Scenario {
-  const s = pick('sweep', sweepScenarios(SWEEP_TIMING, [connections]), (x) => x.strategy === strategy);
+/** The async sleep sweep (S = 200 ms) at C connections (parts/sweep.ts). */
+export function asyncSweep(connections: number): Scenario {
+  const s = pick('sweep', sweepScenarios(SWEEP_TIMING, [connections]), (x) => x.strategy === 'async');
   // Its window must hold many closed-loop rounds at 1,000 connections: quick keeps it.
   return connections >= 1000 ? withTags(s, SCENARIO_TAGS.keepWindow) : s;
 }
@@ -73,7 +75,7 @@ type Input = Omit<ScenarioInput, 'load'> & { connections: number };
 
 /** A closed-model scenario only claims need, with the default window. */
 export function scenario({ connections, ...rest }: Input): Scenario {
-  return defineScenario({ ...rest, load: closedLoad(connections, CLAIM_TIMING.durationS, CLAIM_TIMING.warmupS) });
+  return defineScenario({ ...rest, load: closedLoad(connections, EXTRA_TIMING.durationS, EXTRA_TIMING.warmupS) });
 }
 
 /** Connections of a closed-model scenario (0 for an open-model one). */

@@ -3,7 +3,7 @@ import { claims } from '../../bench/claims/index.js';
 import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf, type RunSpec } from './helpers.js';
 
 const pairs = [
-  ['sleep/async/c10/sleepMs=200', 'sleep/blocking/c10/sleepMs=200'],
+  ['sleep/async/c4+probe', 'sleep/blocking/c4+probe'],
   ['sleep/async/c50', 'sleep/blocking/c50'],
   ['db:slow/async/c10', 'db:slow/blocking/c10'],
   ['upstream/async/c10', 'upstream/blocking/c10'],
@@ -25,7 +25,7 @@ describe('C3: async vs blocking on I/O', () => {
     const v = verdictOf('C3', build({ rps: 2000, p99Ms: 12 }, { rps: 190, p99Ms: 500 }).build());
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toMatch(/sleep 50 ms, 50 conn: async 2,000 req\/s vs blocking 190 req\/s, 10.5x \(95% CI [\d.]+-[\d.]+\)/);
-    expect(v.evidence).toMatch(/sleep 200 ms, 10 conn: async p99 12 ms vs blocking p99 500 ms, 41.7x lower/);
+    expect(v.evidence).toMatch(/sleep 50 ms, 4 conn: async p99 12 ms vs blocking p99 500 ms, 41.7x lower/);
     expect(v.scenarioIds).toHaveLength(8);
   });
 

@@ -7,7 +7,7 @@ const cpuBlocking = scenarioOf(claims.C10, 'cpu/blocking/c50');
 const sleepAsync = scenarioOf(claims.C10, 'sleep/async/c50');
 const cpuThreads = scenarioOf(claims.C10, 'cpu/worker-threads/c50');
 
-function results(asyncRps: number[], asyncLoopMs: number): ResultsBuilder {
+function results(asyncRps: number[], asyncLoopMs = 40): ResultsBuilder {
   return new ResultsBuilder()
     .add(cpuAsync, asyncRps.map((rps) => ({ rps, loopP99Ms: asyncLoopMs, p99Ms: 1500 })))
     .add(cpuBlocking, around(49, 0.005).map((rps) => ({ rps, loopP99Ms: 400, p99Ms: 1400 })))
@@ -23,6 +23,15 @@ describe('C10: CPU work on async', () => {
     expect(v.evidence).toContain('no clear difference');
     expect(v.evidence).toMatch(/context: worker-threads 94 req\/s vs async 48.5 req\/s, 1.94x/);
     expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33x higher/);
+  });
+
+  it('needs only its decisive scenarios: missing or failed context does not change the verdict', () => {
+    const built = results(around(48.5, 0.005)).build();
+    built.runs = built.runs.filter((r) => r.scenarioId !== 'cpu/worker-threads/c50' && r.scenarioId !== 'sleep/async/c50');
+    built.scenarios = built.scenarios.filter((s) => s.id !== 'cpu/worker-threads/c50');
+    const v = verdictOf('C10', built);
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toContain('context, async server: sleep/async/c50: 0 valid run(s) of 0');
   });
 
   it('is refuted when async serves CPU work faster than blocking', () => {
