@@ -13,7 +13,7 @@ import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
 import { suites } from './suites/index.js';
 import { targetSuite } from './target-options.js';
-import { terminalTable } from './terminal-table.js';
+import { claimsTable, terminalTable } from './terminal-table.js';
 
 async function main(argv: string[]): Promise<number> {
   const options: BenchOptions = parseBenchOptions(argv);
@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
 
   const results = await runSuite(plan, options, store, { signal: abort.signal });
   process.stdout.write(`\n${terminalTable(results.summaries)}\n`);
+  if (results.claims && !options.target) process.stdout.write(`\n${claimsTable(results.claims)}\n`);
   // Every report is rebuilt from results.json alone (npm run report does the same).
   await writeReport(results, store.dir);
   process.stdout.write(`\nreports: ${store.dir}/ (summary.md, results.csv, results.json, charts/, index.html)\n`);

@@ -51,15 +51,17 @@ export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFig
       return { idealRps: connections * perUnitRps, coresUsed: usableCores, formula: `C=${connections} * 1000/${model.serviceMs}ms` };
     }
     const executors = Math.min(strategy.executors(poolSize), connections);
-    const label = strategy.usesPool ? `min(W=${poolSize}, C=${connections})` : `1`;
+    const label = strategy.usesPool ? `min(W=${poolSize}, C=${connections})` : executors === connections ? `C=${connections}` : `${executors}`;
     return { idealRps: executors * perUnitRps, coresUsed: usableCores, formula: `${label} * 1000/${model.serviceMs}ms` };
   }
   const executors = strategy.executors(poolSize);
+  // thread-per-request: unbounded executors, written as C (its bound is the connections).
+  const pLabel = Number.isFinite(executors) ? `P=${executors}` : 'P=C';
   const parallel = Math.min(executors, usableCores, connections);
   return {
     idealRps: (parallel * 1000) / model.cpuMs,
     coresUsed: usableCores,
-    formula: `min(P=${executors}, K=${usableCores}, C=${connections}) * 1000/${model.cpuMs}ms`,
+    formula: `min(${pLabel}, K=${usableCores}, C=${connections}) * 1000/${model.cpuMs}ms`,
   };
 }
 

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { strategyNames } from '../servers/strategies/index.js';
 import { workloadNames } from '../servers/workloads/index.js';
+import { claimIds, isClaimId, type ClaimId } from './claims/index.js';
 import { referenceServers } from './paths.js';
 import { UsageError } from './run/errors.js';
 import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './run/load-drivers.js';
@@ -19,6 +20,8 @@ export interface BenchOptions {
   workloads: string[];
   /** Strategies to keep (empty: all). */
   strategies: string[];
+  /** `--claims C3,C12`: run only what these claims need (empty: the whole suite). */
+  claims: ClaimId[];
   durationS?: number;
   warmupS?: number;
   connections?: number;
@@ -51,6 +54,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                        e.g. --filter sleep,async  or  --filter cpu/worker-threads
                        workloads: ${workloadNames.join(', ')}
                        strategies: ${[...strategyNames, ...Object.keys(referenceServers)].join(', ')}
+  --claims IDS         run only what these claims need, comma-separated, e.g. --claims C3,C12
+                       (${claimIds[0]}..${claimIds[claimIds.length - 1]}; verdicts are printed after the table)
   --duration S         measured seconds per run (overrides the suite)
   --warmup S           warm-up seconds per run (overrides the suite)
   --connections N      connections of every closed-model load (overrides the suite)
@@ -102,6 +107,16 @@ function parseFilter(raw: string | undefined): { workloads: string[]; strategies
   return { workloads, strategies };
 }
 
+function parseClaims(raw: string | undefined): ClaimId[] {
+  if (raw === undefined) return [];
+  const ids = raw.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const unknown = ids.filter((id) => !isClaimId(id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--claims: unknown claim ${unknown.length ? unknown.map((id) => `'${id}'`).join(', ') : `'${raw}'`}; allowed: ${claimIds.join(', ')}`);
+  }
+  return [...new Set(ids)] as ClaimId[];
+}
+
 export function parseBenchOptions(argv: string[]): BenchOptions {
   let parsed;
   try {
@@ -112,6 +127,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       options: {
         suite: { type: 'string' },
         filter: { type: 'string' },
+        claims: { type: 'string' },
         duration: { type: 'string' },
         warmup: { type: 'string' },
         connections: { type: 'string' },
@@ -152,6 +168,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     suite: suite as SuiteName,
     ...parseFilter(v.filter),
+    claims: parseClaims(v.claims),
     outDir: v.out ?? 'reports',
     help: v.help ?? false,
     arrival: 'uniform',
@@ -188,6 +205,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       },
       (message) => process.stderr.write(message + '\n'),
     );
+    if (options.claims.length > 0) throw new UsageError('--claims does not apply with --target URL (claims need the suite\'s own servers)');
   } else {
     for (const flag of ['expect-status', 'expect-body-contains', 'service-ms', 'allow-remote'] as const) {
       if (v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --target URL`);

@@ -3,6 +3,7 @@
  * scenario, then repetition 2 of every scenario, ... (A B C A B C, never A A B B), so
  * a slow spell of the machine spreads over every scenario instead of hitting one.
  */
+import { claimScenarios } from './claims/index.js';
 import type { BenchOptions } from './options.js';
 import { UsageError } from './run/errors.js';
 import { scenarioIdOf } from './suites/scenario.js';
@@ -42,13 +43,16 @@ function applyOverrides(scenario: Scenario, options: BenchOptions): Scenario {
 
 export function planRuns(suite: Suite, options: BenchOptions): Plan {
   const seen = new Set<string>();
+  const needed = options.claims.length > 0 ? new Set(claimScenarios(options.claims).map((s) => s.id)) : undefined;
   const scenarios = suite.scenarios
+    .filter((s) => !needed || needed.has(s.id))
     .filter((s) => options.workloads.length === 0 || options.workloads.includes(s.workload))
     .filter((s) => options.strategies.length === 0 || options.strategies.includes(s.strategy))
     .map((s) => applyOverrides(s, options))
     .filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
   if (scenarios.length === 0) {
-    throw new UsageError(`--filter leaves no scenario of suite '${suite.name}' to run; see --help for the workloads and strategies`);
+    const by = [options.claims.length > 0 ? `--claims ${options.claims.join(',')}` : '', options.workloads.length + options.strategies.length > 0 ? '--filter' : ''].filter(Boolean).join(' with ');
+    throw new UsageError(`${by || 'the selection'} leaves no scenario of suite '${suite.name}' to run; see --help for the workloads, strategies and claims`);
   }
   const repetitions = options.repetitions ?? suite.repetitions;
   const runs: PlannedRun[] = [];

@@ -3,7 +3,10 @@
  * server, validate, warm up, load, collect → raw record written at once → summaries.
  * Reporting happens in the caller (bench/cli.ts).
  */
+import { claimIds, claims, judgeAll, microNeeded } from './claims/index.js';
 import { machineFacts } from './machine.js';
+import { runMicroBenchmarks } from './micro/run.js';
+import type { MicroBenchmarkName } from './micro/types.js';
 import type { BenchOptions } from './options.js';
 import type { Plan } from './plan.js';
 import { Progress } from './progress.js';
@@ -32,6 +35,18 @@ async function prepareResources(plan: Plan, opened: Map<string, PreparedResource
     const resource = resourceFor(scenario.workload);
     if (resource) opened.set(scenario.id, await resource.prepare(scenario));
   }
+}
+
+/**
+ * The micro-benchmarks the selected claims read (all claims without --claims). With
+ * --filter, a claim whose scenarios were all filtered out does not get its micro-benchmark.
+ */
+export function microToRun(plan: Plan, options: BenchOptions): MicroBenchmarkName[] {
+  if (options.target) return [];
+  const selected = options.claims.length > 0 ? options.claims : claimIds;
+  const filtered = options.workloads.length + options.strategies.length > 0;
+  const planned = new Set(plan.scenarios.map((s) => s.id));
+  return microNeeded(selected.filter((id) => !filtered || claims[id].scenarios.some((s) => planned.has(s.id))));
 }
 
 export async function runSuite(plan: Plan, options: BenchOptions, store: RunStore, hooks: SuiteHooks): Promise<ResultsFile> {
@@ -69,6 +84,11 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       results.noise = noise;
       progress.note('spread' in noise ? `A/A check: ${(noise.spread * 100).toFixed(1)}% spread (${noise.tooNoisy ? 'beyond' : 'within'} the ${noise.practicalBand * 100}% band)` : `A/A check: ${noise.error}`);
     }
+    const micro = microToRun(plan, options);
+    if (micro.length > 0 && !hooks.signal.aborted) {
+      results.micro = await runMicroBenchmarks({ only: micro, log: (line) => progress.note(line) });
+      store.writeResults(results);
+    }
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
       progress.start(scenario.id, repetition, plan.repetitions);
@@ -91,6 +111,10 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
   } finally {
     await Promise.allSettled([...resources.values()].map((r) => r.close()));
     results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
+    // Verdicts on what was measured, even when interrupted (unmeasured claims say so).
+    const judged = judgeAll(results);
+    results.claims = judged.verdicts;
+    results.comparisons = judged.comparisons;
     results.finishedAt = new Date().toISOString();
     results.status = hooks.signal.aborted ? 'interrupted' : results.runs.length === plan.runs.length ? 'complete' : 'failed';
     store.writeResults(results);

@@ -1,5 +1,5 @@
 /** The table printed at the end of a run: one row per scenario. */
-import type { ScenarioSummary } from './types.js';
+import type { ClaimVerdict, ScenarioSummary } from './types.js';
 
 function fixed(value: number | undefined, digits = 1): string {
   return value === undefined ? '' : value.toFixed(digits);
@@ -29,4 +29,22 @@ export function terminalTable(summaries: ScenarioSummary[]): string {
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const notes = summaries.flatMap((s) => [...s.notes.map((n) => `  ${s.scenarioId}: ${n}`), ...(s.state !== 'ok' ? s.reasons.map((r) => `  ${s.scenarioId} (${s.state}): ${r}`) : [])]);
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
+}
+
+/**
+ * The claims printed after the scenario table: one line per claim (id, verdict, the
+ * article's words), its evidence indented below.
+ */
+export function claimsTable(verdicts: ClaimVerdict[]): string {
+  const idWidth = Math.max(5, ...verdicts.map((v) => v.id.length));
+  const verdictWidth = Math.max(7, ...verdicts.map((v) => v.verdict.length));
+  const lines = [
+    `${'claim'.padEnd(idWidth)}  ${'verdict'.padEnd(verdictWidth)}  the article says / evidence from this run`,
+    `${'-'.repeat(idWidth)}  ${'-'.repeat(verdictWidth)}  ${'-'.repeat(41)}`,
+  ];
+  for (const v of verdicts) {
+    lines.push(`${v.id.padEnd(idWidth)}  ${v.verdict.padEnd(verdictWidth)}  "${v.quote}"`);
+    lines.push(`${' '.repeat(idWidth + verdictWidth + 4)}${v.evidence}`);
+  }
+  return lines.join('\n');
 }

@@ -7,6 +7,7 @@
 import type { ServerConfig } from '../../servers/protocol.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { defaultPoolSize, idealFor, withEfficiency } from '../ideal.js';
+import { SCENARIO_TAGS } from '../suites/scenario.js';
 import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../types.js';
 import { cpuIterationsFor } from './calibrate-cpu.js';
 import { ServerError } from './errors.js';
@@ -155,7 +156,10 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
       else await validateOnce(endpoint.url, scenario.workload, params, scenario.variant);
     } catch (error) {
       const failure = server?.failure();
-      return fail(failure ? 'errored' : 'invalid', failure ?? (error as Error).message, server);
+      // A scenario that exists to show wrong answers (claim C14) is measured anyway, so
+      // the load's validation can count them; the run stays `invalid`.
+      if (failure || !scenario.tags?.includes(SCENARIO_TAGS.expectWrongAnswers)) return fail(failure ? 'errored' : 'invalid', failure ?? (error as Error).message, server);
+      fail('invalid', (error as Error).message);
     }
     const load = scenario.load;
     if (load.kind === 'rate' && load.warmupS > 0) {

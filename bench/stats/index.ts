@@ -7,3 +7,4 @@ export { mannWhitneyU, welchTTest, type MannWhitneyResult, type WelchResult } fr
 export { bootstrapRatioOfMediansCi, mulberry32, type BootstrapOptions } from './bootstrap.js';
 export { compareSamples, type CompareOptions, type Comparison } from './compare.js';
 export { holmAdjust, holmBonferroni } from './multiple-testing.js';
+export { midRanks, spearman, type RankCorrelation } from './correlation.js';

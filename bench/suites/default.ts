@@ -1,26 +1,35 @@
+import { claimScenarios } from '../claims/index.js';
 import type { Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
 import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
 import { sweepScenarios, thousandsScenarios, upstreamSweepScenarios } from './parts/sweep.js';
+import { dedupeScenarios } from './shorten.js';
 
 const timing = { durationS: 3, warmupS: 1 };
 
 /**
  * What `npm run bench` runs: every strategy × {noop, sleep, cpu}, the sleep connection
- * sweep (1-1,000) on blocking and async, async into 10,000 connections, the real-I/O
- * workloads and head-of-line; 3 interleaved repetitions.
+ * sweep (1-1,000: async at S = 200 ms, blocking at S = 5 ms), async into 10,000
+ * connections, the real-I/O workloads and head-of-line; then whatever else a claim needs
+ * (thread-per-request, forgot-await), deduped by id; 3 interleaved repetitions.
+ *
+ * The blocking side of the sweep is claim C1's, at S = 5 ms: at 200 ms a blocked loop
+ * queues C·S = 20 s at 100 connections and 200 s at 1,000, past the 10 s request timeout,
+ * so those runs could only be invalid.
  */
 export const defaultSuite: Suite = {
   name: 'default',
-  description: 'every strategy x {noop, sleep, cpu}; sleep sweep 1-1,000 connections; async to 10,000 connections; db, upstream, file; head-of-line; 3 s runs, 3 repetitions',
+  description:
+    'every strategy x {noop, sleep, cpu}; sleep sweep 1-1,000 connections (async 200 ms, blocking 5 ms); async to 10,000 connections; db, upstream, file; head-of-line; and every scenario of claims C1-C15; 3 s runs, 3 repetitions',
   repetitions: 3,
-  scenarios: [
+  scenarios: dedupeScenarios([
     ...coreScenarios(timing),
-    ...sweepScenarios({ durationS: 5, warmupS: 1 }),
+    ...sweepScenarios({ durationS: 5, warmupS: 1 }).filter((s) => s.strategy === 'async'),
     ...thousandsScenarios(5, [{ connections: 10_000, sleepMs: 2000 }]),
     ...upstreamSweepScenarios(5, [10, 100, 1000]),
     ...ioScenarios(timing),
     ...headOfLineScenarios(timing),
-  ],
+    ...claimScenarios(),
+  ]),
 };

@@ -26,6 +26,16 @@ export function scenarioIdOf(scenario: Omit<Scenario, 'id'>): string {
   return parts.join('/') + (scenario.probe ? '+probe' : '');
 }
 
+/** Tags the harness acts on (other tags are free labels for claims and charts). */
+export const SCENARIO_TAGS = {
+  /** Answers are wrong by design (the forgot-await bug, claim C14): the load runs even when validation fails. */
+  expectWrongAnswers: 'expect-wrong-answers',
+  /** The quick suite keeps this scenario's window: it must hold many closed-loop rounds. */
+  keepWindow: 'keep-window',
+  /** Too long for the quick suite (tens of seconds per run). */
+  defaultOnly: 'default-only',
+} as const;
+
 export interface ScenarioInput extends Omit<Scenario, 'id' | 'params'> {
   params?: WorkloadParams;
 }

@@ -2,6 +2,8 @@ import { asyncStrategy } from './async.js';
 import { blocking } from './blocking.js';
 import { childProcess } from './child-process.js';
 import { cluster } from './cluster.js';
+import { forgotAwait } from './forgot-await.js';
+import { threadPerRequest } from './thread-per-request.js';
 import type { Strategy } from './types.js';
 import { workerThreads } from './worker-threads.js';
 
@@ -12,6 +14,8 @@ export const strategies = {
   'worker-threads': workerThreads,
   'child-process': childProcess,
   cluster,
+  'thread-per-request': threadPerRequest,
+  'forgot-await': forgotAwait,
 } satisfies Record<string, Strategy>;
 
 export type StrategyName = keyof typeof strategies;

@@ -1,0 +1,78 @@
+/**
+ * C4 — "Handles thousands of concurrent requests"
+ *
+ * Analog: an async server whose every request awaits a timer (FastAPI's
+ * `await asyncio.sleep(...)`), held at 1,000 open connections (S = 200 ms, the sweep's
+ * top) and, in the default suite, 10,000 (S = 2 s; the harness needs ~2 file descriptors
+ * per connection). S keeps C/S at 5,000 req/s, within what 2 cores serve and drive, so
+ * the test is about concurrency, not CPU. The 10,000 point is optional (quick leaves it out).
+ *
+ * Predicate, per scenario (every one measured must support):
+ * - runs with failed requests (errors, timeouts, wrong answers beyond 0.1%) in at least
+ *   half of the usable runs → refutes (it did not handle them); a run whose load generator
+ *   was saturated is not usable;
+ * - otherwise efficiency = requests/s ÷ C/S (Little's law) over the valid runs, compared
+ *   with 0.9 (compareSamples, band 5%, Holm): the whole 95% interval at or above 0.9
+ *   less the band (0.9 / 1.05) → supports; significantly below beyond the band → refutes;
+ *   otherwise (too noisy) → undecided.
+ */
+import type { RunRecord } from '../types.js';
+import { fmtCi, fmtMs, fmtNumber } from './figures.js';
+import { ClaimJudging } from './judging.js';
+import { asyncSweep, connectionsLabel, connectionsOf, tenThousand as tenThousandScenario } from './scenarios.js';
+import type { Claim, Outcome } from './types.js';
+
+const MIN_EFFICIENCY = 0.9;
+
+const thousand = asyncSweep(1000);
+const tenThousand = tenThousandScenario();
+
+const saturated = (r: RunRecord) => r.reasons.some((reason) => reason.startsWith('load generator saturated'));
+
+export const c04: Claim = {
+  id: 'C4',
+  quote: 'Handles thousands of concurrent requests',
+  analog: 'an async server awaiting a timer in every request, at 1,000 and 10,000 open connections: requests/s vs C/S (Little\'s law), failed requests',
+  scenarios: [thousand, tenThousand],
+  judge(results, ctx) {
+    const j = new ClaimJudging('C4', results, ctx);
+    for (const s of [thousand, tenThousand]) {
+      const c = connectionsOf(s);
+      const sleepMs = Number(s.params['sleepMs']);
+      const label = `${connectionsLabel(c)}, S = ${fmtMs(sleepMs)}`;
+      const optional = s === tenThousand;
+      if (!j.present(s)) {
+        // 10,000 connections run in the default suite only (tens of seconds per run).
+        j.part('absent', `${label}: not measured`, { optional });
+        continue;
+      }
+      const usable = j.runsOf(s).filter((r) => r.state !== 'errored' && !saturated(r));
+      const failed = usable.filter((r) => r.state === 'invalid');
+      if (failed.length > 0 && failed.length * 2 >= usable.length) {
+        j.part('refutes', `${label}: ${failed.length} of ${usable.length} runs had failed requests (${failed[0]!.reasons[0]})`, { optional });
+        continue;
+      }
+      const idealRps = (c * 1000) / sleepMs;
+      const p99 = j.medianOf(s, 'latencyP99Ms');
+      const failedRequests = j
+        .runsOf(s)
+        .filter((r) => r.state === 'ok')
+        .reduce((n, r) => n + (r.client ? r.client.errors + r.client.timeouts + r.client.non2xx + r.client.wrongBodies : 0), 0);
+      j.check({
+        label,
+        optional,
+        figure: 'efficiency',
+        a: { scenario: s, name: 'async' },
+        b: { constant: MIN_EFFICIENCY, name: `${MIN_EFFICIENCY} of C/S` },
+        expect: (cmp): Outcome =>
+          cmp.verdictAfterHolm === 'b-better' ? 'refutes' : cmp.ratioCiLow >= 1 / (1 + ctx.practicalBand) ? 'supports' : 'undecided',
+        text: (cmp) =>
+          `${label}: ${fmtNumber(cmp.aMedian * idealRps)} req/s = ${fmtNumber(cmp.aMedian)} of C/S = ${fmtNumber(idealRps)} ` +
+          `(${fmtCi(cmp.ratioCiLow * MIN_EFFICIENCY, cmp.ratioCiHigh * MIN_EFFICIENCY)})` +
+          (p99 !== undefined ? `, p99 ${fmtMs(p99)}` : '') +
+          `, ${failedRequests} failed requests`,
+      });
+    }
+    return j.finish({ lead: { supported: 'every connection is served as if alone: throughput ~C/S with no failed request' } });
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * The registry of claims (its keys are the valid `--claims` ids) and the claims stage of
+ * the pipeline: results in, one verdict per claim out, each with its evidence and the
+ * comparisons behind it.
+ */
+import type { MicroBenchmarkName, MicroResults } from '../micro/types.js';
+import type { ClaimVerdict, ResultsFile, Scenario } from '../types.js';
+import { c01 } from './c01-blocking-waits.js';
+import { c02 } from './c02-gather.js';
+import { c03 } from './c03-async-io.js';
+import { c04 } from './c04-thousands.js';
+import { c05 } from './c05-lightweight.js';
+import { c06 } from './c06-gil.js';
+import { c07 } from './c07-io-async-vs-threads.js';
+import { c08 } from './c08-async-db.js';
+import { c09 } from './c09-fan-out.js';
+import { c10 } from './c10-cpu-on-async.js';
+import { c11 } from './c11-multiprocessing.js';
+import { c12 } from './c12-avoid-blocking.js';
+import { c13 } from './c13-time-sleep.js';
+import { c14 } from './c14-forgot-await.js';
+import { c15 } from './c15-monitor-loop.js';
+import type { Claim, ClaimComparison, JudgeContext } from './types.js';
+
+export const claims = {
+  C1: c01,
+  C2: c02,
+  C3: c03,
+  C4: c04,
+  C5: c05,
+  C6: c06,
+  C7: c07,
+  C8: c08,
+  C9: c09,
+  C10: c10,
+  C11: c11,
+  C12: c12,
+  C13: c13,
+  C14: c14,
+  C15: c15,
+} satisfies Record<string, Claim>;
+
+export type ClaimId = keyof typeof claims;
+export const claimIds = Object.keys(claims) as ClaimId[];
+
+export function isClaimId(id: string): id is ClaimId {
+  return Object.hasOwn(claims, id);
+}
+
+/** The statistics every predicate uses: a 5% practical band, alpha 0.05 per claim (Holm). */
+export const JUDGE_DEFAULTS = { practicalBand: 0.05, alpha: 0.05 } as const;
+
+/** The scenarios the given claims need, deduped by id (first definition wins), in claim order. */
+export function claimScenarios(ids: readonly ClaimId[] = claimIds): Scenario[] {
+  const byId = new Map<string, Scenario>();
+  for (const id of ids) for (const s of claims[id].scenarios) if (!byId.has(s.id)) byId.set(s.id, s);
+  return [...byId.values()];
+}
+
+/** The micro-benchmarks the given claims read. */
+export function microNeeded(ids: readonly ClaimId[] = claimIds): MicroBenchmarkName[] {
+  return [...new Set(ids.flatMap((id) => claims[id].needsMicro ?? []))];
+}
+
+function microOf(results: ResultsFile): MicroResults | undefined {
+  const micro = results.micro as Partial<MicroResults> | undefined;
+  return micro?.kind === 'loopbench-micro' ? (micro as MicroResults) : undefined;
+}
+
+export interface ClaimsOutcome {
+  verdicts: ClaimVerdict[];
+  /** Every comparison the predicates made (decisive and context), for `results.comparisons`. */
+  comparisons: ClaimComparison[];
+}
+
+/**
+ * Judges every claim on this run's numbers. A claim none of whose scenarios (nor
+ * micro-benchmarks) is in the results is `not-measured`; a predicate that throws gives
+ * `inconclusive` with the error, so one bug cannot cost the other verdicts.
+ */
+export function judgeAll(results: ResultsFile, overrides: Partial<JudgeContext> = {}): ClaimsOutcome {
+  const micro = microOf(results);
+  const ctx: JudgeContext = { ...JUDGE_DEFAULTS, usableCores: results.machine.usableCores, ...(micro ? { micro } : {}), ...overrides };
+  const planned = new Set(results.scenarios.map((s) => s.id));
+  const verdicts: ClaimVerdict[] = [];
+  const comparisons: ClaimComparison[] = [];
+  for (const id of claimIds) {
+    const claim: Claim = claims[id];
+    const head = { id: claim.id, quote: claim.quote, analog: claim.analog };
+    const ran = claim.scenarios.some((s) => planned.has(s.id)) || (claim.needsMicro ?? []).some((name) => ctx.micro?.results[name] !== undefined);
+    if (!ran) {
+      verdicts.push({ ...head, verdict: 'not-measured', evidence: 'not measured in this run', scenarioIds: [] });
+      continue;
+    }
+    try {
+      const judgement = claim.judge(results, ctx);
+      verdicts.push({ ...head, verdict: judgement.verdict, evidence: judgement.evidence, scenarioIds: judgement.scenarioIds });
+      comparisons.push(...judgement.comparisons);
+    } catch (error) {
+      verdicts.push({ ...head, verdict: 'inconclusive', evidence: `the predicate failed: ${(error as Error).message}`, scenarioIds: [] });
+    }
+  }
+  return { verdicts, comparisons };
+}
+
+/** One verdict per claim, C1..C15 (see {@link judgeAll}). */
+export function judgeClaims(results: ResultsFile): ClaimVerdict[] {
+  return judgeAll(results).verdicts;
+}

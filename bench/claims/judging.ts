@@ -1,0 +1,231 @@
+/**
+ * What every predicate does, once: find a scenario's valid runs, compare two samples
+ * with the statistics layer, control the claim's family-wise error, and turn the checks'
+ * outcomes into a verdict with its evidence.
+ *
+ * Rules shared by every claim:
+ * - A sample is one figure over a scenario's `ok` runs; `invalid` and `errored` runs are
+ *   left out, and fewer than 2 valid runs make the check undecided, with the reason.
+ * - A difference counts only when `compareSamples` says it is significant and beyond the
+ *   practical band, and it stays significant after Holm–Bonferroni over the claim's
+ *   decisive comparisons (a significant one that does not survive becomes inconclusive).
+ * - Verdict: no check measured → `not-measured`; any check refutes → `refuted`; every
+ *   check supports → `supported`; otherwise `inconclusive`.
+ */
+import { compareSamples, holmAdjust, median } from '../stats/index.js';
+import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
+import { figureOf, figures, fmtCi, fmtRatio } from './figures.js';
+import type { ClaimComparison, Figure, JudgeContext, Judgement, Outcome } from './types.js';
+
+/** One side of a comparison: a scenario, named in the evidence (e.g. `async`). */
+export interface Side {
+  scenario: Scenario;
+  name: string;
+}
+
+/** A fixed reference figure (e.g. 1/S), compared as a zero-variance sample. */
+export interface ConstantSide {
+  constant: number;
+  name: string;
+}
+
+export type Expectation = 'a-better' | 'a-not-better' | ((c: ClaimComparison) => Outcome);
+
+export interface CheckSpec {
+  /** Where, e.g. `sleep 5 ms, 100 connections`. */
+  label: string;
+  figure: Figure;
+  a: Side;
+  b: Side | ConstantSide;
+  /** Defaults to the figure's own direction. */
+  higherIsBetter?: boolean;
+  /**
+   * `a-better` (default): a better → supports; b better or no clear difference → refutes.
+   * `a-not-better`: a better → refutes; b better or no clear difference → supports.
+   */
+  expect?: Expectation;
+  /** false: printed as context, not part of the verdict nor of the Holm family. */
+  decisive?: boolean;
+  /** Its absence (scenario not run) does not keep the claim from `supported` (e.g. 10,000 connections). */
+  optional?: boolean;
+  /** The sentence before the qualifier, when the default (`label: a X vs b Y, ratio (CI)`) reads badly. */
+  text?: (c: ClaimComparison) => string;
+}
+
+type Sample = { values: number[] } | { problem: string; absent: boolean };
+
+interface Part {
+  outcome: Outcome;
+  text: string;
+  /** false: context only, whatever its outcome. */
+  decisive: boolean;
+  optional: boolean;
+  check?: { spec: CheckSpec; comparison: ClaimComparison };
+}
+
+export class ClaimJudging {
+  private readonly parts: Part[] = [];
+  private readonly notes: string[] = [];
+  private readonly used = new Set<string>();
+
+  constructor(
+    readonly claimId: string,
+    readonly results: ResultsFile,
+    readonly ctx: JudgeContext,
+  ) {}
+
+  /** Whether the scenario was part of this run (planned; it may still have failed). */
+  present(scenario: Scenario): boolean {
+    return this.results.scenarios.some((s) => s.id === scenario.id);
+  }
+
+  /** Every run of the scenario, whatever its state; marks the scenario as used. */
+  runsOf(scenario: Scenario): RunRecord[] {
+    if (this.present(scenario)) this.used.add(scenario.id);
+    return this.results.runs.filter((r) => r.scenarioId === scenario.id);
+  }
+
+  /** The figure over the scenario's valid runs, or why there is no usable sample. */
+  sample(scenario: Scenario, figure: Figure): Sample {
+    if (!this.present(scenario)) return { problem: `${scenario.id}: not measured in this run`, absent: true };
+    const runs = this.runsOf(scenario);
+    const values = runs.filter((r) => r.state === 'ok').map((r) => figureOf(r, figure)).filter((v): v is number => v !== undefined);
+    if (values.length >= 2) return { values };
+    const excluded = runs.filter((r) => r.state !== 'ok');
+    const why = excluded.length > 0 ? ` (${excluded.length} left out, e.g. ${excluded[0]!.state}: ${excluded[0]!.reasons[0]?.slice(0, 100) ?? 'no reason'})` : '';
+    return { problem: `${scenario.id}: ${values.length} valid run(s) of ${runs.length}${why}, at least 2 needed`, absent: false };
+  }
+
+  /** Median of the figure over the scenario's valid runs (one run is enough), for context. */
+  medianOf(scenario: Scenario, figure: Figure): number | undefined {
+    if (!this.present(scenario)) return undefined;
+    const values = this.runsOf(scenario)
+      .filter((r) => r.state === 'ok')
+      .map((r) => figureOf(r, figure))
+      .filter((v): v is number => v !== undefined);
+    return values.length > 0 ? median(values) : undefined;
+  }
+
+  /** Queues a comparison; its outcome is settled in {@link finish}, after Holm. */
+  check(spec: CheckSpec): void {
+    const a = this.sample(spec.a.scenario, spec.figure);
+    const b = 'constant' in spec.b ? { values: [spec.b.constant, spec.b.constant] } : this.sample(spec.b.scenario, spec.figure);
+    const missing = [a, b].find((s): s is Extract<Sample, { problem: string }> => 'problem' in s);
+    const decisive = spec.decisive ?? true;
+    const optional = spec.optional ?? !decisive;
+    if (missing) {
+      this.parts.push({ outcome: missing.absent ? 'absent' : 'undecided', text: `${spec.label}: ${missing.problem}`, decisive, optional });
+      return;
+    }
+    const higherIsBetter = spec.higherIsBetter ?? figures[spec.figure].higherIsBetter;
+    const aValues = (a as { values: number[] }).values;
+    const bValues = (b as { values: number[] }).values;
+    if (median(bValues) === 0) {
+      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${spec.b.name} measured 0, no ratio`, decisive, optional });
+      return;
+    }
+    const c = compareSamples(aValues, bValues, { practicalBand: this.ctx.practicalBand, alpha: this.ctx.alpha, higherIsBetter });
+    const comparison: ClaimComparison = {
+      ...c,
+      claimId: this.claimId,
+      label: spec.label,
+      figure: spec.figure,
+      higherIsBetter,
+      a: spec.a.scenario.id,
+      b: 'constant' in spec.b ? `constant ${spec.b.constant}` : spec.b.scenario.id,
+      aMedian: median(aValues),
+      bMedian: median(bValues),
+      decisive,
+      holmPValue: c.pValue,
+      verdictAfterHolm: c.verdict,
+    };
+    this.parts.push({ outcome: 'undecided', text: '', decisive, optional, check: { spec, comparison } });
+  }
+
+  /** A check that is not a two-sample comparison (a count, a micro-benchmark, a correlation). */
+  part(outcome: Outcome, text: string, opts: { optional?: boolean } = {}): void {
+    this.parts.push({ outcome, text, decisive: true, optional: opts.optional ?? false });
+  }
+
+  /** Context for the evidence, not part of the verdict. */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  /** Settles the queued comparisons (Holm over the decisive ones) and gives the verdict. */
+  finish(opts: { refutedVerdict?: Verdict; lead?: Partial<Record<Verdict, string>> } = {}): Judgement {
+    const checks = this.parts.filter((p) => p.check).map((p) => p.check!);
+    const decisive = checks.filter((c) => c.comparison.decisive);
+    const adjusted = decisive.length > 0 ? holmAdjust(decisive.map((c) => c.comparison.pValue)) : [];
+    decisive.forEach(({ comparison }, i) => {
+      comparison.holmPValue = adjusted[i]!;
+      const significant = comparison.verdict === 'a-better' || comparison.verdict === 'b-better';
+      if (significant && comparison.holmPValue >= this.ctx.alpha) comparison.verdictAfterHolm = 'inconclusive';
+    });
+    for (const part of this.parts) {
+      if (!part.check) continue;
+      const { spec, comparison } = part.check;
+      part.outcome = comparison.decisive ? outcomeOf(spec.expect ?? 'a-better', comparison) : 'undecided';
+      part.text = describe(spec, comparison, part.outcome, decisive.length);
+    }
+    const measured = this.parts.filter((p) => p.decisive && p.outcome !== 'absent');
+    const missing = this.parts.filter((p) => p.decisive && p.outcome === 'absent' && !p.optional);
+    let verdict: Verdict;
+    if (measured.length === 0) verdict = 'not-measured';
+    else if (measured.some((p) => p.outcome === 'refutes')) verdict = opts.refutedVerdict ?? 'refuted';
+    // `supported` needs the whole experiment: a claim measured in part stays inconclusive.
+    else if (measured.every((p) => p.outcome === 'supports') && missing.length === 0) verdict = 'supported';
+    else verdict = 'inconclusive';
+    const absent = this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text.split(': ')[0]!);
+    const texts =
+      verdict === 'not-measured'
+        ? ['not measured in this run']
+        : [
+            ...(opts.lead?.[verdict] ? [opts.lead[verdict]!] : []),
+            ...this.parts.filter((p) => p.outcome !== 'absent').map((p) => p.text),
+            ...this.notes,
+            ...(absent.length > 0 ? [`not measured in this run: ${absent.join(' | ')}`] : []),
+          ];
+    return {
+      verdict,
+      evidence: texts.join('; '),
+      scenarioIds: [...this.used],
+      comparisons: checks.map((c) => c.comparison),
+    };
+  }
+}
+
+function outcomeOf(expect: Expectation, c: ClaimComparison): Outcome {
+  if (typeof expect === 'function') return expect(c);
+  const v = c.verdictAfterHolm;
+  if (v === 'inconclusive') return 'undecided';
+  const aBetter = v === 'a-better';
+  return (expect === 'a-better') === aBetter ? 'supports' : 'refutes';
+}
+
+/** a / b with its interval, oriented so that it reads: `9.8x (95% CI 9.4-10)`, `37x lower (...)`. */
+export function ratioText(c: ClaimComparison): string {
+  if (c.higherIsBetter) return `${fmtRatio(c.ratio)} (${fmtCi(c.ratioCiLow, c.ratioCiHigh)})`;
+  if (c.ratio > 1) return `${fmtRatio(c.ratio)} higher (${fmtCi(c.ratioCiLow, c.ratioCiHigh)})`;
+  return `${fmtRatio(1 / c.ratio)} lower (${fmtCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow)})`;
+}
+
+/** `label: a 1,950 req/s vs b 198 req/s, 9.8x (95% CI 9.4-10)[: qualifier]`. */
+function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number): string {
+  const show = figures[spec.figure].show;
+  const aText = `${spec.a.name} ${show(c.aMedian)}`;
+  const bText = `${spec.b.name} ${show(c.bMedian)}`;
+  const ratio = ratioText(c);
+  const head = spec.text ? spec.text(c) : `${spec.label}: ${aText} vs ${bText}, ${ratio}`;
+  const v = c.verdictAfterHolm;
+  let qualifier = '';
+  if (!c.decisive) return head;
+  const constant = 'constant' in spec.b;
+  if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${spec.b.name}` : `: ${spec.b.name} better`;
+  else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${spec.b.name}`;
+  else if (v === 'no-clear-difference') qualifier = constant ? `: no clear difference from ${spec.b.name}` : ': no clear difference';
+  else if (v === 'inconclusive' && c.verdict !== 'inconclusive') qualifier = `: not significant after Holm over ${familySize} comparisons (adjusted p=${c.holmPValue.toFixed(3)})`;
+  else if (v === 'inconclusive' && outcome === 'undecided') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
+  else if (v !== 'inconclusive' && outcome === 'undecided') qualifier = ': inconclusive, the interval is not clear of the threshold';
+  return head + qualifier;
+}

@@ -1,0 +1,90 @@
+/**
+ * A claim of the article as typed data: its exact words, the Node.js analog, the
+ * scenarios (and micro-benchmarks) that test it, and a predicate over one run's results.
+ * One file per claim in this folder, one line in the registry (index.ts).
+ */
+import type { MicroBenchmarkName, MicroResults } from '../micro/types.js';
+import type { Comparison } from '../stats/index.js';
+import type { ResultsFile, Scenario, Verdict } from '../types.js';
+
+/** What every predicate may use besides the results. */
+export interface JudgeContext {
+  /** Smallest relative difference that counts (0.05 = 5%). */
+  practicalBand: number;
+  /** Significance level of every test, family-wise per claim (Holm–Bonferroni). */
+  alpha: number;
+  /** Cores the machine lets this process use (os.availableParallelism()). */
+  usableCores: number;
+  /** The micro-benchmarks of this run, when they ran. */
+  micro?: MicroResults;
+}
+
+/**
+ * A per-run figure a claim can compare (one value per valid run, never per request):
+ * `rps`; latency `latencyP50Ms` / `latencyP99Ms`; the cheap route's `probeP99Ms`;
+ * the server's `loopDelayP99Ms`; `rssPeakMb` (whole process tree); `rpsPerMb`;
+ * `cpuMsPerRequest` (server tree CPU per answered request); `efficiency` (measured / ideal).
+ */
+export type Figure =
+  | 'rps'
+  | 'latencyP50Ms'
+  | 'latencyP99Ms'
+  | 'probeP99Ms'
+  | 'loopDelayP99Ms'
+  | 'rssPeakMb'
+  | 'rpsPerMb'
+  | 'cpuMsPerRequest'
+  | 'efficiency';
+
+/** One comparison a claim made, as stored in `results.comparisons`. */
+export interface ClaimComparison extends Comparison {
+  claimId: string;
+  /** What was compared, e.g. `sleep 5 ms, 100 connections`. */
+  label: string;
+  figure: Figure;
+  higherIsBetter: boolean;
+  /** Scenario id of side a. */
+  a: string;
+  /** Scenario id of side b, or `constant <value>` when a is compared with a fixed figure. */
+  b: string;
+  /** Median of the figure over a's valid runs, and over b's (the constant for a constant). */
+  aMedian: number;
+  bMedian: number;
+  /** Whether it decides the verdict (false: context printed in the evidence only). */
+  decisive: boolean;
+  /** Holm–Bonferroni adjusted p-value over the claim's decisive comparisons (= pValue for context ones). */
+  holmPValue: number;
+  /** `verdict`, except that a significant difference that does not survive Holm becomes `inconclusive`. */
+  verdictAfterHolm: Comparison['verdict'];
+}
+
+/** What one check of a predicate says about the claim. `absent`: its scenarios were not run. */
+export type Outcome = 'supports' | 'refutes' | 'undecided' | 'absent';
+
+/** What a predicate returns. */
+export interface Judgement {
+  verdict: Verdict;
+  /** The figures behind the verdict, in words. */
+  evidence: string;
+  /** Scenarios whose runs the verdict used. */
+  scenarioIds: string[];
+  comparisons: ClaimComparison[];
+}
+
+export interface Claim {
+  /** `C1` ... `C15` (CLAIMS.md). */
+  id: string;
+  /**
+   * The article's exact words. Several excerpts are joined by ` ... `; each excerpt is
+   * verbatim (test/claims/registry.test.ts checks them against the article).
+   */
+  quote: string;
+  /** The Node.js analog under test, one sentence. */
+  analog: string;
+  /** What must run for the predicate to judge (the suites run the union of all claims'). */
+  scenarios: Scenario[];
+  /** Micro-benchmarks the predicate reads from `results.micro`. */
+  needsMicro?: MicroBenchmarkName[];
+  /** The predicate: this run's numbers in, a verdict with its evidence out. */
+  judge(results: ResultsFile, ctx: JudgeContext): Judgement;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { claims } from '../../bench/claims/index.js';
+import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './helpers.js';
+
+const awaited = scenarioOf(claims.C13, 'sleep/async/c4+probe');
+const synchronous = scenarioOf(claims.C13, 'sleep/blocking/c4+probe');
+
+function results(awaitedRps: number[], awaitedProbeMs: number): ResultsBuilder {
+  return new ResultsBuilder()
+    .add(awaited, awaitedRps.map((rps) => ({ rps, probeP99Ms: awaitedProbeMs })))
+    .add(synchronous, around(19).map((rps, i) => ({ rps, probeP99Ms: [360, 380, 400][i]! })));
+}
+
+describe('C13: time.sleep instead of asyncio.sleep', () => {
+  it('is supported when the sync sleep serializes the server and stalls the cheap route', () => {
+    const v = verdictOf('C13', results(around(195), 2).build());
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toMatch(/sleep 50 ms, 4 conn: await sleep 195 req\/s vs sync sleep 19 req\/s, 10.3x/);
+    expect(v.evidence).toMatch(/cheap route meanwhile: await sleep cheap-route p99 2 ms vs sync sleep cheap-route p99 380 ms, 190x lower/);
+  });
+
+  it('is refuted when awaiting the sleep is no better', () => {
+    expect(verdictOf('C13', results(around(19), 380).build()).verdict).toBe('refuted');
+  });
+
+  it('is inconclusive when too noisy', () => {
+    expect(verdictOf('C13', results([5, 40, 300], 2).build()).verdict).toBe('inconclusive');
+  });
+
+  it('is not measured without the head-of-line sleep scenarios', () => {
+    expect(verdictOf('C13', emptyResults()).verdict).toBe('not-measured');
+  });
+});

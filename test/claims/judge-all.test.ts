@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { claimIds, claims, judgeAll } from '../../bench/claims/index.js';
+import { around, emptyResults, ResultsBuilder, scenarioOf } from './helpers.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('judgeAll', () => {
+  it('gives every claim a verdict, not measured when nothing ran', () => {
+    const { verdicts, comparisons } = judgeAll(emptyResults());
+    expect(verdicts.map((v) => v.id)).toEqual(claimIds);
+    for (const v of verdicts) expect(v).toMatchObject({ verdict: 'not-measured', evidence: 'not measured in this run', scenarioIds: [] });
+    expect(comparisons).toEqual([]);
+    expect(verdicts[0]).toMatchObject({ quote: claims.C1.quote, analog: claims.C1.analog });
+  });
+
+  it('returns the comparisons behind the verdicts, with Holm-adjusted p-values', () => {
+    const results = new ResultsBuilder()
+      .series(scenarioOf(claims.C13, 'sleep/async/c4+probe'), 'rps', around(195), { probeP99Ms: 2 })
+      .series(scenarioOf(claims.C13, 'sleep/blocking/c4+probe'), 'rps', around(19), { probeP99Ms: 380 })
+      .build();
+    const c13 = judgeAll(results).comparisons.filter((c) => c.claimId === 'C13');
+    expect(c13.map((c) => [c.figure, c.a, c.b, c.decisive, c.verdictAfterHolm])).toEqual([
+      ['rps', 'sleep/async/c4+probe', 'sleep/blocking/c4+probe', true, 'a-better'],
+      ['probeP99Ms', 'sleep/async/c4+probe', 'sleep/blocking/c4+probe', true, 'a-better'],
+    ]);
+    for (const c of c13) expect(c.holmPValue).toBeGreaterThanOrEqual(c.pValue);
+  });
+
+  it('turns a predicate that throws into an inconclusive verdict with the error, the others unharmed', () => {
+    vi.spyOn(claims.C6, 'judge').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    const results = new ResultsBuilder()
+      .series(scenarioOf(claims.C6, 'cpu/blocking/c50'), 'rps', around(50))
+      .series(scenarioOf(claims.C6, 'cpu/worker-threads/c50'), 'rps', around(95))
+      .build();
+    const verdicts = judgeAll(results).verdicts;
+    expect(verdicts.find((v) => v.id === 'C6')).toMatchObject({ verdict: 'inconclusive', evidence: 'the predicate failed: boom' });
+    expect(verdicts.find((v) => v.id === 'C15')?.verdict).toBe('inconclusive');
+  });
+});
