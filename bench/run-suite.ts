@@ -66,6 +66,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(results.calibration ? { calibration: results.calibration } : {}),
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
+        ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });
       progress.finish(record);
       // Written the moment it exists: a later failure loses nothing measured.

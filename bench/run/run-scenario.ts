@@ -26,6 +26,8 @@ export interface RunContext {
   resourceFailure?: () => string | undefined;
   signal?: AbortSignal;
   host?: string;
+  /** Gate self-test knob, passed to the server (servers/route.ts). */
+  injectSlowdownPct?: number;
 }
 
 /** The parameters the server receives: the scenario's, the resource's, and calibration. */
@@ -100,6 +102,7 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
     params,
     poolSize: scenario.poolSize ?? defaultPoolSize(ctx.usableCores),
     host: ctx.host ?? '127.0.0.1',
+    ...(ctx.injectSlowdownPct ? { injectSlowdownPct: ctx.injectSlowdownPct } : {}),
   };
 
   let server: RunningServer;
