@@ -11,6 +11,7 @@ import { runSuite } from './run-suite.js';
 import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
 import { suites } from './suites/index.js';
+import { targetSuite } from './target-options.js';
 import { terminalTable } from './terminal-table.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +20,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const plan = planRuns(suites[options.suite], options);
+  const suite = options.target
+    ? targetSuite(options.target, { kind: 'closed', connections: options.connections ?? 50, durationS: options.durationS ?? 10, warmupS: options.warmupS ?? 1 }, options.repetitions ?? 1)
+    : suites[options.suite];
+  const plan = planRuns(suite, options);
   const store = new RunStore(options.outDir, newRunId());
   const abort = new AbortController();
   let interrupts = 0;

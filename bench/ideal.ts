@@ -17,9 +17,16 @@ export type ServiceModel =
   | { kind: 'cpu'; cpuMs: number };
 
 /** How each workload's per-request cost is modelled (one line per workload that has an ideal). */
-export const serviceModels: Record<string, (params: WorkloadParams, variant?: string) => ServiceModel | undefined> = {
+export const serviceModels: Record<string, (params: WorkloadParams, runsBlocking: boolean) => ServiceModel | undefined> = {
   sleep: (params) => ({ kind: 'wait', serviceMs: Number(params['sleepMs']) }),
   cpu: (params) => ({ kind: 'cpu', cpuMs: Number(params['cpuMs']) }),
+  // K upstream calls of upstreamMs each: overlapped by Promise.all, one after another when
+  // awaited in sequence or called through a synchronous client.
+  upstream: (params, runsBlocking) => {
+    const sequential = runsBlocking || params['mode'] === 'sequential';
+    const upstreamMs = Number(params['upstreamMs']);
+    return { kind: 'wait', serviceMs: sequential ? Number(params['fanout']) * upstreamMs : upstreamMs };
+  },
 };
 
 export function defaultPoolSize(usableCores: number): number {
@@ -28,12 +35,13 @@ export function defaultPoolSize(usableCores: number): number {
 
 /** The ideal throughput of a scenario, or undefined when it has none. */
 export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFigures, 'efficiency'> | undefined {
-  const model = serviceModels[scenario.workload]?.(scenario.params, scenario.variant);
+  if (scenario.target) return targetIdeal(scenario, usableCores);
+  if (!isStrategyName(scenario.strategy)) return undefined;
+  const model = serviceModels[scenario.workload]?.(scenario.params, getStrategy(scenario.strategy).runsBlockingImplementation);
   if (!model) return undefined;
   if (scenario.load.kind === 'rate') {
     return { idealRps: scenario.load.ratePerS, coresUsed: usableCores, formula: `R = ${scenario.load.ratePerS}/s (open model)` };
   }
-  if (!isStrategyName(scenario.strategy)) return undefined;
   const strategy = getStrategy(scenario.strategy);
   const connections = scenario.load.connections;
   const poolSize = scenario.poolSize ?? defaultPoolSize(usableCores);
@@ -53,6 +61,17 @@ export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFig
     coresUsed: usableCores,
     formula: `min(P=${executors}, K=${usableCores}, C=${connections}) * 1000/${model.cpuMs}ms`,
   };
+}
+
+/** An external target with a known service time: Little's law on the connections (or the requested rate). */
+function targetIdeal(scenario: Scenario, usableCores: number): Omit<IdealFigures, 'efficiency'> | undefined {
+  const serviceMs = scenario.target?.serviceMs;
+  if (serviceMs === undefined) return undefined;
+  if (scenario.load.kind === 'rate') {
+    return { idealRps: scenario.load.ratePerS, coresUsed: usableCores, formula: `R = ${scenario.load.ratePerS}/s (open model)` };
+  }
+  const c = scenario.load.connections;
+  return { idealRps: (c * 1000) / serviceMs, coresUsed: usableCores, formula: `C=${c} * 1000/${serviceMs}ms (--service-ms)` };
 }
 
 export function withEfficiency(ideal: Omit<IdealFigures, 'efficiency'>, measuredRps: number): IdealFigures {

@@ -9,6 +9,8 @@ import { workloadNames } from '../servers/workloads/index.js';
 import { referenceServers } from './paths.js';
 import { UsageError } from './run/errors.js';
 import { suiteNames, type SuiteName } from './suites/index.js';
+import { parseTarget } from './target-options.js';
+import type { ExternalTarget } from './types.js';
 
 export interface BenchOptions {
   suite: SuiteName;
@@ -30,6 +32,19 @@ export interface BenchOptions {
   /** Folder that receives `<run-id>/` and the `latest` link. */
   outDir: string;
   help: boolean;
+  /** Open model: requests per second (turns every load into a `rate` load). */
+  ratePerS?: number;
+  arrival: 'uniform' | 'poisson';
+  /** Open model: bound on connections. */
+  maxConnections: number;
+  /** `--db postgres`: db scenarios use PostgreSQL (DATABASE_URL or the local cluster). */
+  db?: 'sqlite' | 'postgres';
+  /** `--target URL`: measure an external server instead of a suite. */
+  target?: ExternalTarget;
+  /** Skip the load-generator ceiling measurement at suite start. */
+  skipCeiling: boolean;
+  /** Run the A/A noise check at suite start. */
+  aaCheck: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -47,6 +62,18 @@ export const USAGE = `Usage: npm run bench -- [options]
   --inject-slowdown P  add busy work of P% (0-1000%) of each request's event-loop time
                        in the server, e.g. 10%: the gate's self-test knob (default: 0%)
   --out DIR            reports folder (default: reports)
+  --rate R             open model: R requests/s whatever the server does (wrk2-style latency)
+  --arrival KIND       uniform | poisson (default: uniform), with --rate
+  --max-connections N  open model: at most N connections (default: 256)
+  --db KIND            sqlite | postgres: the database of db scenarios (default: sqlite,
+                       or postgres when DATABASE_URL is set; see npm run db:setup)
+  --target URL         measure an HTTP server loopbench did not start (loopback only)
+  --expect-status N    with --target: the status a correct answer has (default: 200)
+  --expect-body-contains TEXT   with --target: text a correct answer contains
+  --service-ms MS      with --target: known service time, gives the ideal (Little's law)
+  --allow-remote       with --target: allow a non-loopback host (prints a warning)
+  --aa-check           start with an A/A check (the same scenario twice) to measure noise
+  --no-ceiling         skip measuring the load generator's ceiling at suite start
   --help               this text
 `;
 
@@ -106,10 +133,28 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         'pool-size': { type: 'string' },
         'inject-slowdown': { type: 'string' },
         out: { type: 'string' },
+        rate: { type: 'string' },
+        arrival: { type: 'string' },
+        'max-connections': { type: 'string' },
+        db: { type: 'string' },
+        target: { type: 'string' },
+        'expect-status': { type: 'string' },
+        'expect-body-contains': { type: 'string' },
+        'service-ms': { type: 'string' },
+        'allow-remote': { type: 'boolean' },
+        'aa-check': { type: 'boolean' },
+        'no-ceiling': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
+    // parseArgs refuses `--duration -1` as "ambiguous"; say what is wrong with the value instead.
+    const ambiguous = /Option '--([\w-]+)' argument is ambiguous/.exec((error as Error).message);
+    if (ambiguous) {
+      const flag = ambiguous[1]!;
+      const value = argv[argv.indexOf(`--${flag}`) + 1] ?? '';
+      throw new UsageError(`--${flag} must be a number > 0; got '${value}'`);
+    }
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
   const v = parsed.values;
@@ -124,7 +169,38 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     injectSlowdownPct: parseSlowdownPct(v['inject-slowdown']),
     outDir: v.out ?? 'reports',
     help: v.help ?? false,
+    arrival: 'uniform',
+    maxConnections: positiveNumber('max-connections', v['max-connections'], { integer: true, min: 0, max: 100_000 }) ?? 256,
+    skipCeiling: v['no-ceiling'] ?? false,
+    aaCheck: v['aa-check'] ?? false,
   };
+  const ratePerS = positiveNumber('rate', v.rate, { max: 1_000_000 });
+  if (ratePerS !== undefined) options.ratePerS = ratePerS;
+  if (v.arrival !== undefined) {
+    if (v.arrival !== 'uniform' && v.arrival !== 'poisson') throw new UsageError(`--arrival must be uniform or poisson; got '${v.arrival}'`);
+    options.arrival = v.arrival;
+  }
+  if (v.db !== undefined) {
+    if (v.db !== 'sqlite' && v.db !== 'postgres') throw new UsageError(`--db must be sqlite or postgres; got '${v.db}'`);
+    options.db = v.db;
+  }
+  const serviceMs = positiveNumber('service-ms', v['service-ms'], { max: 3_600_000 });
+  if (v.target !== undefined) {
+    options.target = parseTarget(
+      {
+        target: v.target,
+        allowRemote: v['allow-remote'] ?? false,
+        ...(v['expect-status'] !== undefined ? { expectStatus: v['expect-status'] } : {}),
+        ...(v['expect-body-contains'] !== undefined ? { expectBodyContains: v['expect-body-contains'] } : {}),
+        ...(serviceMs !== undefined ? { serviceMs } : {}),
+      },
+      (message) => process.stderr.write(message + '\n'),
+    );
+  } else {
+    for (const flag of ['expect-status', 'expect-body-contains', 'service-ms', 'allow-remote'] as const) {
+      if (v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --target URL`);
+    }
+  }
   const durationS = positiveNumber('duration', v.duration, { max: 3600 });
   const connections = positiveNumber('connections', v.connections, { integer: true, min: 0, max: 100_000 });
   const repetitions = positiveNumber('repetitions', v.repetitions, { integer: true, min: 0, max: 1000 });

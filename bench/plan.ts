@@ -6,7 +6,11 @@
 import type { BenchOptions } from './options.js';
 import { UsageError } from './run/errors.js';
 import { scenarioIdOf } from './suites/scenario.js';
-import type { Scenario, Suite } from './types.js';
+import type { Load, Scenario, Suite } from './types.js';
+
+function targetScenarioId(scenario: Scenario): string {
+  return `external/${scenario.load.kind === 'closed' ? `c${scenario.load.connections}` : `r${scenario.load.ratePerS}`}`;
+}
 
 export interface PlannedRun {
   scenario: Scenario;
@@ -22,12 +26,17 @@ export interface Plan {
 }
 
 function applyOverrides(scenario: Scenario, options: BenchOptions): Scenario {
-  const load = { ...scenario.load };
+  let load: Load = { ...scenario.load };
+  if (options.ratePerS !== undefined) {
+    load = { kind: 'rate', ratePerS: options.ratePerS, durationS: load.durationS, warmupS: load.warmupS, arrival: options.arrival, maxConnections: options.maxConnections };
+  }
   if (options.durationS !== undefined) load.durationS = options.durationS;
   if (options.warmupS !== undefined) load.warmupS = options.warmupS;
   if (options.connections !== undefined && load.kind === 'closed') load.connections = options.connections;
   const next: Scenario = { ...scenario, load };
   if (options.poolSize !== undefined) next.poolSize = options.poolSize;
+  if (options.db !== undefined && scenario.workload === 'db') next.params = { ...scenario.params, dbKind: options.db };
+  if (scenario.target) return { ...next, id: scenario.target ? targetScenarioId(next) : scenarioIdOf(next) };
   return { ...next, id: scenarioIdOf(next) };
 }
 

@@ -9,6 +9,7 @@ import type { Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
+import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce } from './run/run-scenario.js';
@@ -53,9 +54,21 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
   store.writeResults(results);
 
   const resources = new Map<string, PreparedResource>();
+  const progress = hooks.progress ?? new Progress(plan.runs.length);
+  const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal };
   try {
     await prepareResources(plan, resources);
-    const progress = hooks.progress ?? new Progress(plan.runs.length);
+    if (!options.skipCeiling && !options.target) {
+      const ceiling = await harnessCeiling(machine, harnessCtx);
+      results.harnessCeiling = ceiling;
+      if ('rps' in ceiling) results.harnessCeilingRps = ceiling.rps;
+      progress.note('rps' in ceiling ? `harness ceiling: ${ceiling.rps.toFixed(0)} req/s against noop (${ceiling.cached ? 'cached' : 'measured now'})` : `harness ceiling: ${ceiling.error}`);
+    }
+    if (options.aaCheck && !hooks.signal.aborted) {
+      const noise = await aaNoiseCheck(harnessCtx);
+      results.noise = noise;
+      progress.note('spread' in noise ? `A/A check: ${(noise.spread * 100).toFixed(1)}% spread (${noise.tooNoisy ? 'beyond' : 'within'} the ${noise.practicalBand * 100}% band)` : `A/A check: ${noise.error}`);
+    }
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
       progress.start(scenario.id, repetition, plan.repetitions);
@@ -72,12 +85,12 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       // Written the moment it exists: a later failure loses nothing measured.
       store.writeRaw(record);
       results.runs.push(record);
-      results.summaries = summarizeAll(plan.scenarios, results.runs);
+      results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
       store.writeResults(results);
     }
   } finally {
     await Promise.allSettled([...resources.values()].map((r) => r.close()));
-    results.summaries = summarizeAll(plan.scenarios, results.runs);
+    results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
     results.finishedAt = new Date().toISOString();
     results.status = hooks.signal.aborted ? 'interrupted' : results.runs.length === plan.runs.length ? 'complete' : 'failed';
     store.writeResults(results);

@@ -64,6 +64,15 @@ export function summarizeScenario(scenario: Scenario, runs: RunRecord[]): Scenar
   return summary;
 }
 
-export function summarizeAll(scenarios: Scenario[], runs: RunRecord[]): ScenarioSummary[] {
-  return scenarios.map((scenario) => summarizeScenario(scenario, runs));
+/** Share of the harness ceiling at or above which a scenario is flagged. */
+export const NEAR_CEILING_SHARE = 0.8;
+
+export function summarizeAll(scenarios: Scenario[], runs: RunRecord[], harnessCeilingRps?: number): ScenarioSummary[] {
+  return scenarios.map((scenario) => {
+    const summary = summarizeScenario(scenario, runs);
+    if (harnessCeilingRps && summary.rps && summary.rps.median >= NEAR_CEILING_SHARE * harnessCeilingRps) {
+      summary.notes.push(`near the load-generator ceiling (${Math.round((summary.rps.median / harnessCeilingRps) * 100)}% of ${Math.round(harnessCeilingRps)} req/s)`);
+    }
+    return summary;
+  });
 }

@@ -37,6 +37,16 @@ export interface ProbeLoad {
   connections: number;
 }
 
+/** An HTTP server loopbench did not start (`--target URL`). */
+export interface ExternalTarget {
+  /** Full URL: the load goes to its origin and path. */
+  url: string;
+  expectStatus: number;
+  expectBodyContains?: string;
+  /** Known service time of one request, ms: gives the ideal (Little's law). */
+  serviceMs?: number;
+}
+
 export interface Scenario {
   /** Unique in a suite, stable across runs (it keys baselines): e.g. `sleep/async/c100`. */
   id: string;
@@ -50,6 +60,8 @@ export interface Scenario {
   variant?: string;
   load: Load;
   probe?: ProbeLoad;
+  /** Set for external targets: no server is started; workload and strategy are `external`. */
+  target?: ExternalTarget;
   /** Free tags used by claims and charts to find scenarios: `sweep`, `head-of-line`, ... */
   tags?: string[];
 }
@@ -223,6 +235,10 @@ export interface ResultsFile {
   micro?: unknown;
   /** Requests/s the load generator reached against a noop server (the harness ceiling). */
   harnessCeilingRps?: number;
+  /** How the ceiling was obtained (measured now or cached), or why it is missing. */
+  harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string } | { error: string };
+  /** The A/A check of this run (`--aa-check`): the machine's noise right now. */
+  noise?: { scenarioId: string; rpsA: number; rpsB: number; spread: number; practicalBand: number; tooNoisy: boolean } | { error: string };
 }
 
 export type Verdict = 'supported' | 'refuted' | 'inconclusive' | 'not-applicable' | 'not-measured';

@@ -1,19 +1,21 @@
 /**
- * One run of one scenario against a fresh server process:
- * start → validate one answer → warm up → measured load (+ probe) with the server's
- * process tree and the generator's own CPU sampled → telemetry → stop → verify no
- * process is left → validity → ideal.
+ * One run of one scenario against a fresh server process (or an external target):
+ * start → validate one answer → warm up → drain → measured load (+ probe) with the
+ * server's process tree and the generator's own CPU sampled → telemetry → stop → verify
+ * no process is left → validity → ideal.
  */
 import type { ServerConfig } from '../../servers/protocol.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { defaultPoolSize, idealFor, withEfficiency } from '../ideal.js';
 import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../types.js';
 import { cpuIterationsFor } from './calibrate-cpu.js';
-import { runClosedLoad } from './closed-driver.js';
 import { ServerError } from './errors.js';
+import { fdLimitProblem } from './fd-limit.js';
+import { drive } from './load-drivers.js';
 import { TreeMonitor } from './proc-tree.js';
 import { startServer, type RunningServer } from './start-server.js';
-import { bodyCheckFor, noopBodyCheck, validateOnce, workPath } from './validate-response.js';
+import { targetBodyCheck, targetPath, validateTargetOnce } from './target.js';
+import { bodyCheckFor, noopBodyCheck, validateOnce, workPath, type BodyCheck } from './validate-response.js';
 import { invalidReasons } from './validity.js';
 
 export interface RunContext {
@@ -26,7 +28,7 @@ export interface RunContext {
   resourceFailure?: () => string | undefined;
   signal?: AbortSignal;
   host?: string;
-  /** Gate self-test knob, passed to the server (servers/route.ts). */
+  /** Busy work added to each request, % of its own time (the gate's self-test knob). */
   injectSlowdownPct?: number;
 }
 
@@ -40,142 +42,155 @@ export function serverParams(scenario: Scenario, ctx: RunContext): WorkloadParam
   return params;
 }
 
-function driveMain(scenario: Scenario, server: RunningServer, params: WorkloadParams, durationS: number, signal?: AbortSignal): Promise<ClientFigures> {
-  if (scenario.load.kind !== 'closed') throw new Error(`load kind '${scenario.load.kind}' is not supported by this runner`);
-  return runClosedLoad({
-    url: server.url,
-    pathFor: (id) => workPath(id, scenario.variant),
-    connections: scenario.load.connections,
-    durationS,
-    check: bodyCheckFor(scenario.workload, params, scenario.variant),
-    ...(signal ? { signal } : {}),
-  });
+const DRAIN_REQUESTS_MAX = 8;
+const PROBE_FIRST_ID = 1_000_000_000;
+const DRAIN_FIRST_ID = 900_000_000;
+
+/** What the load goes to: a URL, how to build paths, how to check answers. */
+interface Endpoint {
+  url: string;
+  basePath: string;
+  pathFor(id: number): string;
+  check: BodyCheck;
 }
 
-function driveProbe(scenario: Scenario, server: RunningServer, durationS: number, signal?: AbortSignal): Promise<ClientFigures> | undefined {
-  if (!scenario.probe) return undefined;
-  const path = scenario.probe.path;
-  return runClosedLoad({
-    url: server.url,
-    pathFor: (id) => `${path}?id=${id}`,
-    connections: scenario.probe.connections,
-    durationS,
-    check: noopBodyCheck,
-    firstId: 1_000_000_000,
-    ...(signal ? { signal } : {}),
-  });
+function endpointFor(scenario: Scenario, url: string, params: WorkloadParams): Endpoint {
+  if (scenario.target) {
+    const path = targetPath(scenario.target);
+    return { url, basePath: path, pathFor: () => path, check: targetBodyCheck(scenario.target) };
+  }
+  const basePath = scenario.variant ? `/work?variant=${encodeURIComponent(scenario.variant)}` : '/work';
+  return { url, basePath, pathFor: (id) => workPath(id, scenario.variant), check: bodyCheckFor(scenario.workload, params, scenario.variant) };
 }
-
-const DRAIN_REQUESTS_MAX = 64;
 
 function connectionsOf(scenario: Scenario): number {
-  return scenario.load.kind === 'closed' ? scenario.load.connections : Math.min(scenario.load.maxConnections, 16);
+  return scenario.load.kind === 'closed' ? scenario.load.connections : scenario.load.maxConnections;
 }
 
 /**
  * After warm-up the generator closes its connections, but a blocked server still works
  * through the requests it had accepted (and pools through their queues). Requests sent
- * now queue behind that backlog, so when they have all answered the backlog is gone and
- * the measured window starts clean.
+ * now queue behind that backlog, so when they have all answered the window starts clean.
  */
-async function drain(url: string, scenario: Scenario, requests: number): Promise<void> {
+async function drain(endpoint: Endpoint, requests: number): Promise<void> {
   await Promise.allSettled(
     Array.from({ length: requests }, (_, i) =>
-      fetch(url + workPath(900_000_000 + i, scenario.variant), { signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer()),
+      fetch(endpoint.url + endpoint.pathFor(DRAIN_FIRST_ID + i), { signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer()),
     ),
   );
 }
 
-export async function runScenarioOnce(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord> {
-  const record: RunRecord = {
-    runId: ctx.runId,
-    scenarioId: scenario.id,
-    repetition,
-    state: 'ok',
-    reasons: [],
-    startedAt: new Date().toISOString(),
-  };
-  const params = serverParams(scenario, ctx);
-  const config: ServerConfig = {
-    strategy: scenario.strategy,
-    workload: scenario.workload,
-    params,
-    poolSize: scenario.poolSize ?? defaultPoolSize(ctx.usableCores),
-    host: ctx.host ?? '127.0.0.1',
-    ...(ctx.injectSlowdownPct ? { injectSlowdownPct: ctx.injectSlowdownPct } : {}),
-  };
+interface Window {
+  warmupS: number;
+  onWindowStart?: () => void;
+}
 
-  let server: RunningServer;
-  try {
-    server = await startServer(config);
-  } catch (error) {
-    return { ...record, state: 'errored', reasons: [(error as Error).message], ...(error instanceof ServerError ? { stderrTail: error.stderrTail } : {}) };
+/** The main load and the probe, together; both warm up inside the same continuous load. */
+async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, window: Window, signal?: AbortSignal): Promise<[ClientFigures, ClientFigures | undefined]> {
+  const common = { durationS, warmupS: window.warmupS, ...(signal ? { signal } : {}) };
+  const main = drive(scenario.load, { ...endpoint, ...common, ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}) });
+  const probe = scenario.probe
+    ? drive(
+        { kind: 'closed', connections: scenario.probe.connections, durationS, warmupS: window.warmupS },
+        {
+          url: endpoint.url,
+          basePath: scenario.probe.path,
+          pathFor: (id) => `${scenario.probe!.path}?id=${id}`,
+          check: noopBodyCheck,
+          firstId: PROBE_FIRST_ID,
+          ...common,
+        },
+      )
+    : Promise.resolve(undefined);
+  return Promise.all([main, probe]);
+}
+
+export async function runScenarioOnce(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord> {
+  const record: RunRecord = { runId: ctx.runId, scenarioId: scenario.id, repetition, state: 'ok', reasons: [], startedAt: new Date().toISOString() };
+  const fail = (state: 'invalid' | 'errored', reason: string, server?: RunningServer) => {
+    record.state = state;
+    record.reasons.push(reason);
+    if (server) record.stderrTail = server.stderrTail();
+    return record;
+  };
+  const params = scenario.target ? scenario.params : serverParams(scenario, ctx);
+  const fdProblem = fdLimitProblem(connectionsOf(scenario) + (scenario.probe?.connections ?? 0));
+  if (fdProblem) return fail('errored', fdProblem);
+
+  let server: RunningServer | undefined;
+  if (!scenario.target) {
+    const config: ServerConfig = {
+      strategy: scenario.strategy,
+      workload: scenario.workload,
+      params,
+      poolSize: scenario.poolSize ?? defaultPoolSize(ctx.usableCores),
+      host: ctx.host ?? '127.0.0.1',
+      ...(ctx.injectSlowdownPct ? { injectSlowdownPct: ctx.injectSlowdownPct } : {}),
+    };
+    try {
+      server = await startServer(config);
+    } catch (error) {
+      fail('errored', (error as Error).message);
+      if (error instanceof ServerError) record.stderrTail = error.stderrTail;
+      return record;
+    }
   }
+  const endpoint = endpointFor(scenario, scenario.target ? new URL(scenario.target.url).origin : server!.url, params);
 
   try {
     try {
-      await validateOnce(server.url, scenario.workload, params, scenario.variant);
+      if (scenario.target) await validateTargetOnce(scenario.target);
+      else await validateOnce(endpoint.url, scenario.workload, params, scenario.variant);
     } catch (error) {
-      const failure = server.failure();
-      record.state = failure ? 'errored' : 'invalid';
-      record.reasons.push(failure ?? (error as Error).message);
-      record.stderrTail = server.stderrTail();
-      return record;
+      const failure = server?.failure();
+      return fail(failure ? 'errored' : 'invalid', failure ?? (error as Error).message, server);
     }
     const load = scenario.load;
-    if (load.warmupS > 0) {
-      await Promise.all([driveMain(scenario, server, params, load.warmupS, ctx.signal), driveProbe(scenario, server, load.warmupS, ctx.signal)]);
+    if (load.kind === 'rate' && load.warmupS > 0) {
+      // The open model cannot continue one schedule into another: warm up separately, then
+      // let a blocked server work off what it accepted before the window opens.
+      await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx.signal);
+      await drain(endpoint, DRAIN_REQUESTS_MAX);
     }
-    await drain(server.url, scenario, Math.min(connectionsOf(scenario), DRAIN_REQUESTS_MAX));
-    if (ctx.signal?.aborted) {
-      record.state = 'errored';
-      record.reasons.push('interrupted');
-      return record;
-    }
+    if (ctx.signal?.aborted) return fail('errored', 'interrupted');
 
-    server.send({ type: 'reset' });
-    server.rememberTree();
-    const monitor = new TreeMonitor(server.pid);
-    const loadgenCpuStart = process.cpuUsage();
-    const wallStartMs = performance.now();
-    const [client, probe] = await Promise.all([
-      driveMain(scenario, server, params, load.durationS, ctx.signal),
-      driveProbe(scenario, server, load.durationS, ctx.signal),
-    ]);
-    const wallS = (performance.now() - wallStartMs) / 1000;
+    // Samplers open with the measured window (after the closed model's in-load warm-up).
+    let monitor: TreeMonitor | undefined;
+    let loadgenCpuStart = process.cpuUsage();
+    let wallStartMs = performance.now();
+    const openWindow = () => {
+      server?.send({ type: 'reset' });
+      if (server) {
+        server.rememberTree();
+        monitor = new TreeMonitor(server.pid);
+      }
+      loadgenCpuStart = process.cpuUsage();
+      wallStartMs = performance.now();
+    };
+    const inLoadWarmupS = load.kind === 'closed' ? load.warmupS : 0;
+    if (inLoadWarmupS === 0) openWindow();
+    const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx.signal);
+    const wallS = Math.max(0.001, (performance.now() - wallStartMs) / 1000);
     const loadgenCpu = process.cpuUsage(loadgenCpuStart);
-    const tree = monitor.stop();
-    const telemetry = await server.collectTelemetry();
+    const tree = (monitor as TreeMonitor | undefined)?.stop();
+    const telemetry = await server?.collectTelemetry();
     const loadgenCpuPct = ((loadgenCpu.user + loadgenCpu.system) / 1e6 / wallS) * 100;
 
     record.client = client;
     if (probe) record.probe = probe;
-    record.server = { ...tree, ...(telemetry ? { telemetry } : {}) };
+    if (tree) record.server = { ...tree, ...(telemetry ? { telemetry } : {}) };
     record.loadgen = { cpuPct: loadgenCpuPct };
-
-    const failure = server.failure() ?? ctx.resourceFailure?.();
-    if (ctx.signal?.aborted) {
-      record.state = 'errored';
-      record.reasons.push('interrupted');
-    } else if (failure) {
-      record.state = 'errored';
-      record.reasons.push(failure);
-      record.stderrTail = server.stderrTail();
-    } else {
-      const reasons = [...invalidReasons(client, loadgenCpuPct), ...(probe ? invalidReasons(probe, 0, 'probe') : [])];
-      if (reasons.length > 0) {
-        record.state = 'invalid';
-        record.reasons.push(...reasons);
-      }
-    }
     const ideal = idealFor(scenario, ctx.usableCores);
     if (ideal) record.ideal = withEfficiency(ideal, client.rps);
+
+    const failure = server?.failure() ?? ctx.resourceFailure?.();
+    if (ctx.signal?.aborted) return fail('errored', 'interrupted');
+    if (failure) return fail('errored', failure, server);
+    const reasons = [...invalidReasons(client, loadgenCpuPct), ...(probe ? invalidReasons(probe, 0, 'probe') : [])];
+    for (const reason of reasons) fail('invalid', reason);
     return record;
   } finally {
-    const stop = await server.stop();
-    if (stop.leftoverPids.length > 0) {
-      record.state = 'errored';
-      record.reasons.push(`processes left after stop: ${stop.leftoverPids.join(', ')}`);
-    }
+    const stop = await server?.stop();
+    if (stop && stop.leftoverPids.length > 0) fail('errored', `processes left after stop: ${stop.leftoverPids.join(', ')}`);
   }
 }

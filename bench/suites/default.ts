@@ -1,29 +1,26 @@
-import { strategyNames } from '../../servers/strategies/index.js';
 import type { Suite } from '../types.js';
-import { closedLoad, defineScenario } from './scenario.js';
+import { coreScenarios } from './parts/core.js';
+import { headOfLineScenarios } from './parts/head-of-line.js';
+import { ioScenarios } from './parts/io.js';
+import { sweepScenarios, thousandsScenarios, upstreamSweepScenarios } from './parts/sweep.js';
 
-const DURATION_S = 5;
-const WARMUP_S = 1;
-const CONNECTIONS = 50;
-const SWEEP_CONNECTIONS = [1, 10, 100, 1000];
+const timing = { durationS: 3, warmupS: 1 };
 
 /**
- * What `npm run bench` runs: every strategy × {noop, sleep, cpu}, 5 s runs, 3 interleaved
- * repetitions, plus the connection sweep of sleep on blocking and async (claims C1, C3, C4).
+ * What `npm run bench` runs: every strategy × {noop, sleep, cpu}, the sleep connection
+ * sweep (1-1,000) on blocking and async, async into 10,000 connections, the real-I/O
+ * workloads and head-of-line; 3 interleaved repetitions.
  */
 export const defaultSuite: Suite = {
   name: 'default',
-  description: 'every strategy x {noop, sleep 50 ms, cpu 20 ms} at 50 connections and a sleep connection sweep (1-1000), 5 s runs, 3 repetitions',
+  description: 'every strategy x {noop, sleep, cpu}; sleep sweep 1-1,000 connections; async to 10,000 connections; db, upstream, file; head-of-line; 3 s runs, 3 repetitions',
   repetitions: 3,
   scenarios: [
-    defineScenario({ workload: 'noop', strategy: 'bare-fastify', load: closedLoad(CONNECTIONS, DURATION_S, WARMUP_S), tags: ['reference'] }),
-    ...['noop', 'sleep', 'cpu'].flatMap((workload) =>
-      strategyNames.map((strategy) => defineScenario({ workload, strategy, load: closedLoad(CONNECTIONS, DURATION_S, WARMUP_S) })),
-    ),
-    ...['blocking', 'async'].flatMap((strategy) =>
-      SWEEP_CONNECTIONS.map((connections) =>
-        defineScenario({ workload: 'sleep', strategy, load: closedLoad(connections, DURATION_S, WARMUP_S), tags: ['sweep'] }),
-      ),
-    ),
+    ...coreScenarios(timing),
+    ...sweepScenarios({ durationS: 5, warmupS: 1 }),
+    ...thousandsScenarios(5, [{ connections: 10_000, sleepMs: 2000 }]),
+    ...upstreamSweepScenarios(5, [10, 100, 1000]),
+    ...ioScenarios(timing),
+    ...headOfLineScenarios(timing),
   ],
 };

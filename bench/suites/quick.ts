@@ -1,20 +1,20 @@
-import { strategyNames } from '../../servers/strategies/index.js';
 import type { Suite } from '../types.js';
-import { closedLoad, defineScenario } from './scenario.js';
+import { coreScenarios } from './parts/core.js';
+import { headOfLineScenarios } from './parts/head-of-line.js';
+import { ioScenarios } from './parts/io.js';
+import { thousandsScenarios } from './parts/sweep.js';
 
-const DURATION_S = 2;
-const WARMUP_S = 0.5;
-const CONNECTIONS = 50;
+const timing = { durationS: 2, warmupS: 0.5 };
 
-/** Every strategy × {noop, sleep, cpu}, 2 s runs, one repetition: a smoke test of the whole pipeline (< 3 min). */
+/** The whole pipeline once, short: every strategy × {noop, sleep, cpu}, the I/O workloads, head-of-line, 1,000 connections. */
 export const quick: Suite = {
   name: 'quick',
-  description: 'every strategy x {noop, sleep 50 ms, cpu 20 ms} at 50 connections, 2 s runs, 1 repetition',
+  description: 'every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and 1,000 async connections; 2 s runs, 1 repetition',
   repetitions: 1,
   scenarios: [
-    defineScenario({ workload: 'noop', strategy: 'bare-fastify', load: closedLoad(CONNECTIONS, DURATION_S, WARMUP_S), tags: ['reference'] }),
-    ...['noop', 'sleep', 'cpu'].flatMap((workload) =>
-      strategyNames.map((strategy) => defineScenario({ workload, strategy, load: closedLoad(CONNECTIONS, DURATION_S, WARMUP_S) })),
-    ),
+    ...coreScenarios(timing),
+    ...ioScenarios(timing, ['blocking', 'async']),
+    ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
+    ...thousandsScenarios(3, [{ connections: 1000, sleepMs: 500 }]),
   ],
 };

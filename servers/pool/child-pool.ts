@@ -32,7 +32,13 @@ export class ChildPool {
   static async start(size: number, workloadName: string, params: WorkloadParams): Promise<ChildPool> {
     const pool = new ChildPool();
     const config: ChildStartConfig = { workloadName, params };
-    await Promise.all(Array.from({ length: size }, () => pool.addMember(config)));
+    try {
+      await Promise.all(Array.from({ length: size }, () => pool.addMember(config)));
+    } catch (error) {
+      // One child failed to start: end the ones that did, so none is left behind.
+      await pool.close();
+      throw error;
+    }
     return pool;
   }
 

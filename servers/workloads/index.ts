@@ -1,13 +1,19 @@
 import { cpu } from './cpu.js';
+import { db } from './db.js';
+import { file } from './file.js';
 import { noop } from './noop.js';
 import { sleep } from './sleep.js';
 import type { Workload } from './types.js';
+import { upstream } from './upstream.js';
 
 /** The registry: its keys are the valid `--filter`/suite workload names. One line per workload. */
 export const workloads = {
   noop,
   sleep,
   cpu,
+  db,
+  upstream,
+  file,
 } satisfies Record<string, Workload>;
 
 export type WorkloadName = keyof typeof workloads;

@@ -26,7 +26,7 @@ export interface ScenarioSpec {
 
 function run(scenario: Scenario, repetition: number, rps: number, state: RunState): RunRecord {
   const ideal = idealFor(scenario, CORES);
-  const latency = { mean: 10, p50: 9, p90: 12, p99: 20, max: 30 };
+  const latency = { mean: 10, p50: 9, p90: 12, p99: 20, p999: 25, max: 30 };
   return {
     runId: 'fixture',
     scenarioId: scenario.id,

@@ -1,0 +1,76 @@
+/** Chart 6: the cheap route's p99 while heavy requests run on the same server, by strategy (claim C12). */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ResultsFile, ScenarioSummary } from '../types.js';
+import { formatMs, formatRatio } from '../reporters/format.js';
+import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
+import { loadLabel, tagged, workloadLabel } from './select.js';
+import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
+
+export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
+  const hol = tagged(results, 'head-of-line')
+    .filter((s) => s.probeLatencyP99Ms !== undefined)
+    .sort((a, b) => compareStrategies(a.strategy, b.strategy) || compareText(workloadLabel(a), workloadLabel(b)));
+  if (hol.length === 0) return undefined;
+  const scenario = (s: ScenarioSummary) => results.scenarios.find((sc) => sc.id === s.scenarioId);
+  const probePath = scenario(hol[0]!)?.probe?.path ?? '/noop';
+  const workloads = [...new Set(hol.map(workloadLabel))];
+  const labelOf = (s: ScenarioSummary) => (workloads.length > 1 ? `${s.strategy} · ${workloadLabel(s)}` : s.strategy);
+  const rows = hol.map((s) => ({
+    label: labelOf(s),
+    strategy: s.strategy,
+    p99: s.probeLatencyP99Ms!.median,
+    ciLow: s.probeLatencyP99Ms!.ciLow,
+    ciHigh: s.probeLatencyP99Ms!.ciHigh,
+    text: formatMs(s.probeLatencyP99Ms!.median),
+    state: s.state,
+  }));
+  const ranked = [...hol].sort((a, b) => b.probeLatencyP99Ms!.median - a.probeLatencyP99Ms!.median);
+  const worst = ranked[0]!;
+  const best = ranked[ranked.length - 1]!;
+  const w = worst.probeLatencyP99Ms!.median;
+  const b = best.probeLatencyP99Ms!.median;
+  const title =
+    worst === best
+      ? `Cheap ${probePath} p99: ${formatMs(w)} beside ${labelOf(worst)} ${worst.workload}`
+      : `Cheap ${probePath} p99: ${formatRatio(w / b)} longer beside ${labelOf(worst)} ${worst.workload} than ${labelOf(best)} (${formatMs(w)} vs ${formatMs(b)})`;
+  const values = rows.flatMap((r) => [r.p99, r.ciLow, r.ciHigh]);
+  const log = spansOrders(values);
+  const max = Math.max(...values);
+  const scaled = log ? logScale(Math.min(...values.filter((v) => v > 0)), max, 3.2) : { scale: { type: 'linear', domain: [0, max * 1.25], nice: false }, axis: { format: ',~f' } };
+  const x = { type: 'quantitative', ...scaled, title: `p99 latency of ${probePath} (ms${log ? ', log scale' : ''})` };
+  const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: null, axis: { labelFontSize: 11.5, ticks: false, labelPadding: 6 } };
+  const first = scenario(hol[0]!);
+  const probeConnections = first?.probe?.connections ?? 1;
+  const main = workloads.length === 1 ? `${loadLabel(hol[0]!)} run ${workloads[0]}` : 'the heavy workload runs';
+  return chartSpec(
+    results,
+    {
+      title,
+      subtitle: [
+        `${probeConnections} connection${probeConnections === 1 ? '' : 's'} call${probeConnections === 1 ? 's' : ''} ${probePath} while ${main} on the same server.`,
+        `Bars: median over runs of the ${probePath} p99; whiskers: 95% CI.${log ? ' Log scale.' : ''}`,
+      ],
+      caption: `Head-of-line blocking: how long a cheap request (${probePath}) waits at the 99th percentile when other requests do heavy work on the same server. Work that holds the event loop makes every other request wait behind it.`,
+      notes: rows.some((r) => r.state !== 'ok') ? [FADE_NOTE] : [],
+    },
+    {
+      data: { values: rows },
+      width: PLOT_WIDTH,
+      height: { step: 34 },
+      layer: [
+        {
+          mark: { type: 'bar', height: { band: 0.62 } },
+          encoding: {
+            y,
+            x: { ...x, field: 'p99' },
+            ...(log ? { x2: { datum: (scaled.scale['domain'] as number[])[0] } } : {}),
+            color: { field: 'strategy', type: 'nominal', scale: strategyColour(strategiesOf(hol)), legend: null },
+            opacity: FADE_NOT_OK,
+          },
+        },
+        { mark: { type: 'rule', color: '#222', strokeWidth: 1.2 }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
+        { mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, fontWeight: 'bold', color: '#222' }, encoding: { y, x: { ...x, field: 'ciHigh' }, text: { field: 'text' } } },
+      ],
+    },
+  );
+}

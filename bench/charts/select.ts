@@ -1,0 +1,60 @@
+/**
+ * Which scenarios a chart shows. Charts compare strategies "like for like": the same
+ * workload, parameters and variant, at one load level.
+ */
+import type { ResultsFile, ScenarioSummary } from '../types.js';
+import { formatConnections, formatParams } from '../reporters/format.js';
+import { compareStrategies } from '../reporters/order.js';
+
+/** `sleep (sleepMs=50)`, `db fast`, `noop`. */
+export function workloadLabel(s: Pick<ScenarioSummary, 'workload' | 'params' | 'variant'>): string {
+  const params = formatParams(s.params, ', ');
+  return `${s.workload}${s.variant ? ` ${s.variant}` : ''}${params ? ` (${params})` : ''}`;
+}
+
+/** `100 connections` or `500 req/s (open model)`. */
+export function loadLabel(s: ScenarioSummary): string {
+  if (s.connections !== undefined) return formatConnections(s.connections);
+  return s.ratePerS !== undefined ? `${s.ratePerS} req/s (open model)` : 'unknown load';
+}
+
+const loadKey = (s: ScenarioSummary) => (s.connections !== undefined ? `c${s.connections}` : `r${s.ratePerS ?? '?'}`);
+
+export interface Panel {
+  /** Workload with parameters, e.g. `sleep (sleepMs=50)`. */
+  label: string;
+  /** The load all its scenarios share, e.g. `100 connections`. */
+  load: string;
+  /** One summary per strategy, in report order. */
+  summaries: ScenarioSummary[];
+}
+
+/**
+ * One panel per workload (with its parameters and variant): the load level that the most
+ * strategies ran (ties: the heavier load), head-of-line scenarios left out. Panels keep
+ * the order in which the suite ran the workloads.
+ */
+export function strategyPanels(results: ResultsFile, accept: (s: ScenarioSummary) => boolean = (s) => s.rps !== undefined): Panel[] {
+  const groups = new Map<string, ScenarioSummary[]>();
+  for (const s of results.summaries) {
+    if (s.tags.includes('head-of-line') || !accept(s)) continue;
+    const label = workloadLabel(s);
+    groups.set(label, [...(groups.get(label) ?? []), s]);
+  }
+  return [...groups].map(([label, members]) => {
+    const byLoad = new Map<string, ScenarioSummary[]>();
+    for (const s of members) byLoad.set(loadKey(s), [...(byLoad.get(loadKey(s)) ?? []), s]);
+    const strategyCount = (ss: ScenarioSummary[]) => new Set(ss.map((s) => s.strategy)).size;
+    const weight = (ss: ScenarioSummary[]) => ss[0]!.connections ?? ss[0]!.ratePerS ?? 0;
+    const chosen = [...byLoad.values()].sort((a, b) => strategyCount(b) - strategyCount(a) || weight(b) - weight(a))[0]!;
+    // One scenario per strategy: the first in file order (the suite's own order).
+    const first = new Map<string, ScenarioSummary>();
+    for (const s of chosen) if (!first.has(s.strategy)) first.set(s.strategy, s);
+    return { label, load: loadLabel(chosen[0]!), summaries: [...first.values()].sort((a, b) => compareStrategies(a.strategy, b.strategy)) };
+  });
+}
+
+/** Summaries carrying a tag, in file order. */
+export function tagged(results: ResultsFile, tag: string): ScenarioSummary[] {
+  return results.summaries.filter((s) => s.tags.includes(tag));
+}

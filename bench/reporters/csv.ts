@@ -1,0 +1,69 @@
+/**
+ * results.csv: one row per scenario summary, for spreadsheets and pandas. Units are in
+ * the column names; a cell is empty where the figure does not apply (no ideal for noop,
+ * no connections for an open-model load).
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ScenarioSummary } from '../types.js';
+import { bytesToMb, formatParams, roundTo } from './format.js';
+import type { Reporter } from './types.js';
+
+export const CSV_COLUMNS = [
+  'scenario',
+  'workload',
+  'strategy',
+  'connections',
+  'params',
+  'repetitions',
+  'rps_median',
+  'rps_ci_low',
+  'rps_ci_high',
+  'rps_cv',
+  'latency_p50_ms',
+  'latency_p99_ms',
+  'errors',
+  'ideal_rps',
+  'efficiency',
+  'server_cpu_s',
+  'server_rss_peak_mb',
+  'event_loop_delay_p99_ms',
+  'loadgen_cpu_pct',
+  'state',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+export type CsvCell = string | number;
+
+/** A number rounded to `digits` decimals, or an empty cell when absent. */
+const cell = (x: number | undefined, digits: number): CsvCell => (x === undefined || !Number.isFinite(x) ? '' : roundTo(x, digits));
+
+/** The CSV row of one summary, as a record keyed by column (pure; exported for tests). */
+export function csvRow(s: ScenarioSummary): Record<CsvColumn, CsvCell> {
+  return {
+    scenario: s.scenarioId,
+    workload: s.workload,
+    strategy: s.strategy,
+    connections: s.connections ?? '',
+    params: formatParams(s.params),
+    repetitions: s.runs,
+    rps_median: cell(s.rps?.median, 3),
+    rps_ci_low: cell(s.rps?.ciLow, 3),
+    rps_ci_high: cell(s.rps?.ciHigh, 3),
+    rps_cv: cell(s.rps?.cv, 4),
+    latency_p50_ms: cell(s.latencyP50Ms?.median, 3),
+    latency_p99_ms: cell(s.latencyP99Ms?.median, 3),
+    errors: s.errors,
+    ideal_rps: cell(s.ideal?.idealRps, 3),
+    efficiency: cell(s.ideal?.efficiency, 4),
+    server_cpu_s: cell(s.serverCpuS, 3),
+    server_rss_peak_mb: cell(s.serverRssPeakBytes === undefined ? undefined : bytesToMb(s.serverRssPeakBytes), 1),
+    event_loop_delay_p99_ms: cell(s.eventLoopDelayP99Ms, 3),
+    loadgen_cpu_pct: cell(s.loadgenCpuPct, 1),
+    state: s.state,
+  };
+}
+
+export const csv: Reporter = (results) => {
+  const rows = results.summaries.map((s) => CSV_COLUMNS.map((column) => csvRow(s)[column]));
+  return [{ path: 'results.csv', contents: stringify([[...CSV_COLUMNS], ...rows]) }];
+};

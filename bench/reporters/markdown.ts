@@ -1,0 +1,71 @@
+/**
+ * summary.md: the machine, the suite, the claims with their verdicts and evidence, the
+ * charts, and one table per workload. Written for GitHub's renderer.
+ */
+import { chartSpecs } from '../charts/index.js';
+import type { ResultsFile, Verdict } from '../types.js';
+import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
+import type { Reporter } from './types.js';
+
+const VERDICT_MARKS: Record<Verdict, string> = {
+  supported: '✅',
+  refuted: '❌',
+  inconclusive: '❔',
+  'not-applicable': '➖',
+  'not-measured': '·',
+};
+
+/** Table cells cannot hold pipes or line breaks. */
+const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function markdownTable(table: Table): string {
+  const head = `| ${table.columns.map((c) => cell(c.header)).join(' | ')} |`;
+  const rule = `|${table.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
+  const rows = table.rows.map((row) => `| ${row.map(cell).join(' | ')} |`);
+  return [head, rule, ...rows].join('\n');
+}
+
+function status(results: ResultsFile): string[] {
+  if (results.status === 'complete') return [];
+  return [`> **⚠ This run is ${results.status}:** the figures below are what was measured before it stopped.`, ''];
+}
+
+export function renderMarkdown(results: ResultsFile): string {
+  const out: string[] = [`# loopbench results: suite \`${results.suite}\``, ''];
+  out.push(`Run \`${results.runId}\`, ${results.status}; started ${results.startedAt}${results.finishedAt ? `, finished ${results.finishedAt}` : ''}.`, '');
+  out.push(...status(results));
+
+  out.push('## Machine', '', markdownTable({ columns: [{ header: 'Fact', align: 'left' }, { header: 'Value', align: 'left' }], rows: machineFacts(results) }), '');
+
+  out.push('## Claims of the article', '');
+  const claims = claimRows(results);
+  if (claims.length === 0) {
+    out.push('The claims were not evaluated in this run.', '');
+  } else {
+    const rows = claims.map((c) => [c.id, `“${c.quote}”`, `${VERDICT_MARKS[c.verdict] ?? ''} ${c.verdictLabel}`.trim(), c.evidence]);
+    const columns = [
+      { header: 'ID', align: 'left' as const },
+      { header: 'The article says', align: 'left' as const },
+      { header: 'Verdict', align: 'left' as const },
+      { header: 'Evidence', align: 'left' as const },
+    ];
+    out.push(markdownTable({ columns, rows }), '');
+  }
+
+  const charts = chartSpecs(results);
+  if (charts.length > 0) {
+    out.push('## Charts', '');
+    for (const c of charts) out.push(`### ${c.title}`, '', `![${c.title}](charts/${c.name}.png)`, '', `${c.caption} ([SVG](charts/${c.name}.svg), [vega-lite spec](charts/${c.name}.vl.json))`, '');
+  }
+
+  out.push('## Results by workload', '', 'Figures are medians over runs; req/s with its 95% confidence interval; CV is the coefficient of variation of req/s across runs.', '');
+  for (const section of workloadSections(results)) {
+    out.push(`### ${section.workload}`, '');
+    if (section.params) out.push(`Parameters: ${section.params}`, '');
+    out.push(markdownTable(section.table), '');
+    if (section.notes.length) out.push(...section.notes.map((n) => `- \`${n.scenarioId}\` (${n.state}): ${n.text}`), '');
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+export const markdown: Reporter = (results) => [{ path: 'summary.md', contents: renderMarkdown(results) }];

@@ -1,0 +1,82 @@
+/**
+ * Checks run at the start of a suite that say how far its figures can be trusted:
+ * - the harness ceiling: the requests/s the load generator reaches against a noop server
+ *   on this machine (cached for an hour per machine, Node version and commit); a scenario
+ *   within 80% of it is limited by the harness, not by what it measures;
+ * - the A/A check: the same scenario twice; the spread between the two is this machine's
+ *   noise right now, and comparisons smaller than it cannot be told apart.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../results/atomic-write.js';
+import { closedLoad, defineScenario } from '../suites/scenario.js';
+import type { MachineFacts, RunRecord } from '../types.js';
+import { runScenarioOnce, type RunContext } from './run-scenario.js';
+
+export const CEILING_CACHE_TTL_MS = 60 * 60 * 1000;
+const CEILING_RUNS = 3;
+
+export interface HarnessCeiling {
+  rps: number;
+  measuredAt: string;
+  cached: boolean;
+  scenarioId: string;
+}
+
+export interface NoiseCheck {
+  scenarioId: string;
+  rpsA: number;
+  rpsB: number;
+  /** |A - B| / mean(A, B). */
+  spread: number;
+  /** The practical band comparisons use (default 5%). */
+  practicalBand: number;
+  /** Spread beyond the band: small differences are `inconclusive` in this run. */
+  tooNoisy: boolean;
+}
+
+const ceilingScenario = defineScenario({ workload: 'noop', strategy: 'async', load: closedLoad(64, 1.5, 0.5), tags: ['harness'] });
+const aaScenario = defineScenario({ workload: 'noop', strategy: 'async', load: closedLoad(32, 2, 0.5), tags: ['harness'] });
+
+function cachePath(machine: MachineFacts): string {
+  const dir = join(process.env['XDG_CACHE_HOME'] ?? join(tmpdir(), 'loopbench-cache'));
+  mkdirSync(dir, { recursive: true });
+  const key = `${machine.hostname}-${machine.cores}-${machine.nodeVersion}-${(machine.gitCommit ?? 'nogit').slice(0, 12)}`.replace(/[^a-zA-Z0-9.-]/g, '_');
+  return join(dir, `ceiling-${key}.json`);
+}
+
+export async function harnessCeiling(machine: MachineFacts, ctx: RunContext): Promise<HarnessCeiling | { error: string }> {
+  const path = cachePath(machine);
+  if (existsSync(path)) {
+    try {
+      const cached = JSON.parse(readFileSync(path, 'utf8')) as HarnessCeiling;
+      if (Date.now() - Date.parse(cached.measuredAt) < CEILING_CACHE_TTL_MS && cached.rps > 0) return { ...cached, cached: true };
+    } catch {
+      // a corrupt cache is measured again
+    }
+  }
+  // A ceiling is a maximum: the best of a few short runs (interference only lowers it).
+  let bestRps = 0;
+  const reasons: string[] = [];
+  for (let repetition = 1; repetition <= CEILING_RUNS; repetition++) {
+    const run = await runScenarioOnce(ceilingScenario, repetition, ctx);
+    if (run.client && run.state !== 'errored') bestRps = Math.max(bestRps, run.client.rps);
+    else reasons.push(...run.reasons);
+  }
+  if (bestRps === 0) return { error: `ceiling runs failed: ${reasons.join('; ')}` };
+  const ceiling: HarnessCeiling = { rps: bestRps, measuredAt: new Date().toISOString(), cached: false, scenarioId: ceilingScenario.id };
+  writeFileAtomic(path, JSON.stringify(ceiling));
+  return ceiling;
+}
+
+export async function aaNoiseCheck(ctx: RunContext, practicalBand = 0.05): Promise<NoiseCheck | { error: string }> {
+  const runs: RunRecord[] = [];
+  for (const repetition of [1, 2]) runs.push(await runScenarioOnce(aaScenario, repetition, ctx));
+  const [a, b] = runs.map((r) => r.client?.rps ?? NaN);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || runs.some((r) => r.state === 'errored')) {
+    return { error: `A/A runs failed: ${runs.flatMap((r) => r.reasons).join('; ')}` };
+  }
+  const spread = Math.abs(a! - b!) / ((a! + b!) / 2);
+  return { scenarioId: aaScenario.id, rpsA: a!, rpsB: b!, spread, practicalBand, tooNoisy: spread > practicalBand };
+}

@@ -1,0 +1,57 @@
+/**
+ * Chooses the load driver for a scenario's load kind: closed model (autocannon) or open
+ * model (bench/run/open-model-driver.ts, hand-written; see its header for why).
+ */
+import type { ClientFigures, Load } from '../types.js';
+import { runClosedLoad } from './closed-driver.js';
+import { runOpenModel } from './open-model-driver.js';
+import type { BodyCheck } from './validate-response.js';
+
+export interface DriveOptions {
+  url: string;
+  /** Path for request id N. The open model appends `id=N` itself to `basePath`. */
+  pathFor(id: number): string;
+  basePath: string;
+  check: BodyCheck;
+  durationS: number;
+  /** Closed model: warm-up inside the same continuous load (see closed-driver.ts). */
+  warmupS?: number;
+  /** Closed model: called when the measured window opens. */
+  onWindowStart?: () => void;
+  signal?: AbortSignal;
+  firstId?: number;
+}
+
+export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
+  const signal = options.signal ? { signal: options.signal } : {};
+  if (load.kind === 'closed') {
+    return runClosedLoad({
+      url: options.url,
+      pathFor: options.pathFor,
+      connections: load.connections,
+      durationS: options.durationS,
+      // Spread the connections' start over half the warm-up so they are not in lockstep.
+      warmupS: options.warmupS ?? 0,
+      staggerS: (options.warmupS ?? 0) / 2,
+      check: options.check,
+      ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
+      ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
+      ...signal,
+    });
+  }
+  let firstWrong: string | undefined;
+  return runOpenModel({
+    url: options.url,
+    path: options.basePath,
+    ratePerS: load.ratePerS,
+    durationS: options.durationS,
+    arrival: load.arrival,
+    maxConnections: load.maxConnections,
+    validate: (status, body, id) => {
+      const problem = options.check(status, body, id);
+      if (problem) firstWrong ??= problem;
+      return problem === undefined;
+    },
+    ...signal,
+  }).then((figures) => (firstWrong ? { ...figures, firstWrongBody: firstWrong } : figures));
+}

@@ -1,0 +1,102 @@
+/**
+ * `db` on SQLite against the real seeded file: correct answers for both query kinds on
+ * every strategy, and the blocking slow query capping the server at ~1000/queryMs req/s.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbResource } from '../../bench/run/resources/db.js';
+import type { PreparedResource } from '../../bench/run/resources/types.js';
+import type { Scenario } from '../../bench/types.js';
+import { db, expectedDbValue } from '../../servers/workloads/db.js';
+import type { WorkloadParams } from '../../servers/workloads/types.js';
+import { closedLoad, getWork, startServer, stopAll } from './helpers.js';
+
+const scenario = (params: WorkloadParams): Scenario => ({
+  id: 'db/test',
+  workload: 'db',
+  strategy: 'blocking',
+  params,
+  load: { kind: 'closed', connections: 1, durationS: 1, warmupS: 0 },
+});
+
+let prepared: PreparedResource;
+let params: WorkloadParams;
+
+beforeAll(async () => {
+  prepared = await dbResource.prepare(scenario({ ...db.defaults, dbKind: 'sqlite' }));
+  params = { ...db.defaults, ...prepared.params };
+});
+afterAll(async () => {
+  await stopAll();
+  await prepared?.close();
+});
+
+describe('db resource (SQLite)', () => {
+  it('states the seeded file', () => {
+    expect(prepared.params['dbKind']).toBe('sqlite');
+    expect(prepared.facts).toMatchObject({ kind: 'sqlite', rows: 200_000 });
+    expect(prepared.facts['bytes']).toBeGreaterThan(10_000_000);
+    expect(prepared.failure()).toBeUndefined();
+  });
+});
+
+describe.each(['blocking', 'async', 'worker-threads', 'child-process', 'cluster'])('db on SQLite, %s', (strategy) => {
+  it('answers fast and slow queries with values derived from the rows', async () => {
+    const server = await startServer({ strategy, workload: 'db', params });
+    for (const id of [0, 1, 7, 199_999, 200_000, 123_456_789]) {
+      for (const variant of ['fast', 'slow']) {
+        const body = await getWork(server.url, id, variant);
+        expect(body).toEqual({ workload: 'db', id, value: expectedDbValue(params, { id, variant }) });
+      }
+    }
+    // The variant defaults to the `query` param.
+    expect((await getWork(server.url, 42)).value).toBe(expectedDbValue(params, { id: 42, variant: 'fast' }));
+    // A smaller slow window scans fewer rows at an id-dependent offset.
+    await server.stop();
+  });
+});
+
+it('slow windows move with the id and stay inside the table', () => {
+  const small = { ...db.defaults, slowRows: 1000 };
+  const values = new Set([1, 2, 3, 4].map((id) => expectedDbValue(small, { id, variant: 'slow' })));
+  expect(values.size).toBe(4);
+  for (const value of values) expect(String(value)).toMatch(/^1000:\d+$/);
+});
+
+it('a smaller slowRows is answered correctly by the server', async () => {
+  const small = { ...params, slowRows: 5000 };
+  const server = await startServer({ strategy: 'async', workload: 'db', params: small });
+  for (const id of [3, 99, 12_345]) {
+    expect((await getWork(server.url, id, 'slow')).value).toBe(expectedDbValue(small, { id, variant: 'slow' }));
+  }
+  await server.stop();
+});
+
+describe('blocking slow query caps the server', () => {
+  it('at about 1000/queryMs req/s (within 35%)', async () => {
+    // The query's own cost, measured here on this machine, in this process.
+    const handle = new Database(String(params['dbPath']), { readonly: true });
+    const statement = handle.prepare('SELECT count(*) AS n, sum(amount) AS total FROM items WHERE id > ? AND id <= ?');
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const started = performance.now();
+      statement.get(0, 200_000);
+      times.push(performance.now() - started);
+    }
+    handle.close();
+    times.sort((a, b) => a - b);
+    const queryMs = times[12]!;
+    expect(queryMs).toBeGreaterThan(5);
+    expect(queryMs).toBeLessThan(60);
+
+    const server = await startServer({ strategy: 'blocking', workload: 'db', params: { ...params, query: 'slow' } });
+    await closedLoad(server.url, 4, 500); // warm-up
+    const { rps, failures } = await closedLoad(server.url, 8, 3000, (body, id) => body.value === expectedDbValue(params, { id, variant: 'slow' }));
+    await server.stop();
+    const cap = 1000 / queryMs;
+    console.log(`db slow: queryMs=${queryMs.toFixed(1)} cap=${cap.toFixed(1)} req/s, blocking measured ${rps.toFixed(1)} req/s`);
+    expect(failures).toEqual([]);
+    expect(rps).toBeGreaterThan(cap * 0.65);
+    expect(rps).toBeLessThan(cap * 1.35);
+  });
+});

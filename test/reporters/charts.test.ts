@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CHARTS, chartSpecs, renderCharts, type ChartName } from '../../bench/charts/index.js';
+import { memoryFromMicro } from '../../bench/charts/memory-per-unit.js';
+import { renderSvg, svgToPng } from '../../bench/charts/render.js';
+import type { ResultsFile } from '../../bench/types.js';
+import { loadFixture } from './fixture.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const names = Object.keys(CHARTS) as ChartName[];
+
+describe('charts', () => {
+  it('the fixture has data for all 7 kinds', () => {
+    expect(chartSpecs(loadFixture()).map((c) => c.name)).toEqual(names);
+    expect(names).toHaveLength(7);
+  });
+
+  describe.each(names)('%s', (name) => {
+    it('renders a valid spec to an SVG holding its title and a PNG', async () => {
+      const results = loadFixture();
+      const spec = CHARTS[name](results)!;
+      const json = JSON.stringify(spec);
+      // Title, footnote with machine facts, units on the axes, the chart font.
+      const title = (spec as { title: { text: string } }).title.text;
+      expect(title.length).toBeGreaterThan(10);
+      expect(json).toContain(results.machine.cpuModel);
+      expect(json).toContain(`${results.machine.cores} cores`);
+      expect(json).toContain(`Node ${results.machine.nodeVersion}`);
+      expect(json).toMatch(/"title":"[^"]*(req|ms|bytes|speedup|connections)[^"]*"/);
+      expect(json).toContain('DejaVu Sans');
+      const svg = await renderSvg(spec, { strict: true });
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain(xml(title));
+      const png = svgToPng(svg);
+      expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+      expect(png.length).toBeGreaterThan(10_000);
+    });
+  });
+
+  it('titles state findings computed from the data', () => {
+    const titles = Object.fromEntries(chartSpecs(loadFixture()).map((c) => [c.name, c.title]));
+    expect(titles['throughput-by-strategy']).toBe("async serves 99× blocking's requests/s on sleep (sleepMs=50) at 100 connections");
+    expect(titles['cpu-speedup']).toMatch(/^cluster runs cpu work 1\.92× faster than blocking on 2 usable cores/);
+    expect(titles['head-of-line']).toContain('(488 ms vs 1.86 ms)');
+    expect(titles['loop-delay-vs-p99']).toMatch(/Spearman ρ = 0\.\d\d/);
+  });
+
+  it('a finding follows the numbers, not a script', () => {
+    const results = loadFixture();
+    // Make blocking the fastest on sleep: the title must say so.
+    for (const s of results.summaries) if (s.workload === 'sleep' && s.strategy === 'blocking') s.rps = { ...s.rps!, median: 5000, ciLow: 4900, ciHigh: 5100 };
+    const title = chartSpecs(results).find((c) => c.name === 'throughput-by-strategy')!.title;
+    expect(title).not.toContain('async serves 99×');
+  });
+
+  it('leaves out a chart the run has no data for', () => {
+    const results = loadFixture();
+    results.summaries = results.summaries.filter((s) => !s.tags.includes('sweep') && !s.tags.includes('head-of-line') && s.workload !== 'cpu');
+    const present = chartSpecs(results).map((c) => c.name);
+    expect(present).not.toContain('connection-sweep');
+    expect(present).not.toContain('head-of-line');
+    expect(present).not.toContain('cpu-speedup');
+    expect(present).toContain('throughput-by-strategy');
+  });
+
+  it('memory per unit: micro-benchmarks when present, else server RSS, and says which', () => {
+    const withMicro = loadFixture();
+    expect(JSON.stringify(CHARTS['memory-per-unit'](withMicro))).toContain('Source: micro-benchmarks');
+    const withoutMicro = loadFixture();
+    delete withoutMicro.micro;
+    const spec = JSON.stringify(CHARTS['memory-per-unit'](withoutMicro));
+    expect(spec).toContain('estimated as server peak RSS ÷ concurrent units');
+    expect(spec).toContain('"unit":"pending promise"');
+  });
+
+  it('reads micro results defensively', () => {
+    expect(memoryFromMicro(undefined)).toBeUndefined();
+    expect(memoryFromMicro({ memory: 'no' })).toBeUndefined();
+    expect(memoryFromMicro({ memory: [{ unit: 'x' }, null, { unit: 'worker thread', rssBytesPerUnit: 5e6 }] })).toEqual([{ unit: 'worker thread', bytesPerUnit: 5e6, detail: '' }]);
+  });
+
+  it.each([
+    ['no scenarios', (r: ResultsFile) => void ((r.summaries = []), (r.scenarios = []), (r.runs = []), delete r.claims, delete r.micro)],
+    ['one scenario', (r: ResultsFile) => void ((r.summaries = r.summaries.filter((s) => s.scenarioId === 'sleep/async/c100')), delete r.micro)],
+    ['zero figures', (r: ResultsFile) => r.summaries.forEach((s) => ((s.rps = { ...s.rps!, median: 0, ciLow: 0, ciHigh: 0 }), (s.latencyP99Ms = { ...s.latencyP99Ms!, median: 0 }), (s.eventLoopDelayP99Ms = 0)))],
+    ['every run errored', (r: ResultsFile) => r.summaries.forEach((s) => (delete s.rps, delete s.latencyP50Ms, delete s.latencyP99Ms, (s.state = 'errored')))],
+    ['open-model loads', (r: ResultsFile) => r.summaries.forEach((s) => (delete s.connections, (s.ratePerS = 500)))],
+    ['unknown strategies', (r: ResultsFile) => void ((r.summaries[0]!.strategy = 'thread-per-request'), (r.summaries[1]!.strategy = 'zzz-custom'))],
+  ])('copes with %s: valid specs, no infinite or NaN findings', async (_, mutate) => {
+    const results = loadFixture();
+    mutate(results);
+    for (const chart of chartSpecs(results)) {
+      expect(chart.title, chart.name).not.toMatch(/NaN|Infinity|∞|undefined/);
+      await renderSvg(chart.spec, { strict: true });
+    }
+  });
+
+  it('renders the same bytes twice', async () => {
+    const first = await renderCharts(loadFixture());
+    const second = await renderCharts(loadFixture());
+    expect(second.map((c) => c.svg)).toEqual(first.map((c) => c.svg));
+    expect(second.map((c) => Buffer.from(c.png).toString('base64'))).toEqual(first.map((c) => Buffer.from(c.png).toString('base64')));
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchOptions } from '../../bench/options.js';
+import { UsageError } from '../../bench/run/errors.js';
+
+function usageMessage(argv: string[]): string {
+  try {
+    parseBenchOptions(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${argv.join(' ')} to be rejected`);
+}
+
+describe('bench options', () => {
+  it('defaults to the default suite and the reports folder', () => {
+    const options = parseBenchOptions([]);
+    expect(options.suite).toBe('default');
+    expect(options.outDir).toBe('reports');
+    expect(options.workloads).toEqual([]);
+    expect(options.strategies).toEqual([]);
+  });
+
+  it('splits --filter terms into workloads and strategies', () => {
+    const options = parseBenchOptions(['--filter', 'sleep,async', '--suite', 'quick']);
+    expect(options.workloads).toEqual(['sleep']);
+    expect(options.strategies).toEqual(['async']);
+    expect(parseBenchOptions(['--filter', 'cpu/worker-threads']).strategies).toEqual(['worker-threads']);
+  });
+
+  it('reads numeric overrides', () => {
+    const options = parseBenchOptions(['--duration', '2.5', '--connections', '10', '--repetitions', '3', '--warmup', '0']);
+    expect(options).toMatchObject({ durationS: 2.5, connections: 10, repetitions: 3, warmupS: 0 });
+  });
+
+  it('names the flag and the allowed values for an unknown suite, strategy or workload', () => {
+    expect(usageMessage(['--suite', 'nope'])).toMatch(/--suite.*'nope'.*allowed: quick, default/);
+    expect(usageMessage(['--filter', 'threads'])).toMatch(/--filter.*'threads'.*workloads: .*sleep.*strategies: .*worker-threads/);
+  });
+
+  it('rejects negative, zero and non-numeric durations and connection counts', () => {
+    expect(usageMessage(['--duration', '-1'])).toMatch(/--duration must be a number > 0/);
+    expect(usageMessage(['--duration', 'abc'])).toMatch(/--duration.*'abc'/);
+    expect(usageMessage(['--connections', '0'])).toMatch(/--connections must be an integer > 0/);
+    expect(usageMessage(['--connections', '2.5'])).toMatch(/--connections must be an integer/);
+    expect(usageMessage(['--repetitions', 'x'])).toMatch(/--repetitions/);
+  });
+
+  it('rejects unknown flags', () => {
+    expect(usageMessage(['--bogus'])).toMatch(/bogus/);
+  });
+});

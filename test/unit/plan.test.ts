@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchOptions } from '../../bench/options.js';
+import { planRuns } from '../../bench/plan.js';
+import { UsageError } from '../../bench/run/errors.js';
+import { suites } from '../../bench/suites/index.js';
+
+describe('plan', () => {
+  it('interleaves repetitions: A B C A B C, never A A B B', () => {
+    const plan = planRuns(suites.quick, parseBenchOptions(['--suite', 'quick', '--filter', 'sleep', '--repetitions', '3']));
+    const n = plan.scenarios.length;
+    expect(plan.runs).toHaveLength(3 * n);
+    for (let i = 0; i < plan.runs.length; i++) {
+      expect(plan.runs[i]!.scenario.id).toBe(plan.scenarios[i % n]!.id);
+      expect(plan.runs[i]!.repetition).toBe(Math.floor(i / n) + 1);
+    }
+  });
+
+  it('keeps only the filtered workloads and strategies', () => {
+    const plan = planRuns(suites.default, parseBenchOptions(['--filter', 'sleep,async']));
+    expect(plan.scenarios.length).toBeGreaterThan(1);
+    for (const s of plan.scenarios) expect([s.workload, s.strategy]).toEqual(['sleep', 'async']);
+  });
+
+  it('applies overrides and recomputes ids, dropping duplicates', () => {
+    const plan = planRuns(suites.default, parseBenchOptions(['--filter', 'sleep,blocking', '--connections', '7', '--duration', '1']));
+    expect(plan.scenarios.map((s) => s.id)).toEqual(['sleep/blocking/c7']);
+    expect(plan.scenarios[0]!.load.durationS).toBe(1);
+  });
+
+  it('covers every strategy x {noop, sleep, cpu} in quick', () => {
+    const ids = suites.quick.scenarios.map((s) => `${s.workload}/${s.strategy}`);
+    for (const workload of ['noop', 'sleep', 'cpu']) {
+      for (const strategy of ['blocking', 'async', 'worker-threads', 'child-process', 'cluster']) {
+        expect(ids).toContain(`${workload}/${strategy}`);
+      }
+    }
+  });
+
+  it('refuses a filter that leaves nothing', () => {
+    expect(() => planRuns(suites.quick, parseBenchOptions(['--filter', 'bare-fastify,sleep']))).toThrow(UsageError);
+  });
+});
