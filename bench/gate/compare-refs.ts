@@ -100,6 +100,7 @@ export async function compareRefs(opts: CompareOptions, signal: AbortSignal, out
       title: 'loopbench compare',
       suite,
       baselineLabel: `base ${opts.base} (${base.commit.slice(0, 12)}, ${files.base.length} runs)`,
+      baselineName: 'base',
       currentLabel: `current tree ${currentDir} (${files.current[0]?.machine.gitCommit?.slice(0, 12) ?? 'unknown commit'}, ${files.current.length} runs)`,
       decision,
       strict: opts.strict,

@@ -23,6 +23,8 @@ export interface GateReport {
   /** The two sides, e.g. `baseline reports/baseline.json (abc1234, 2026-11-24)` and `this run (run id)`. */
   baselineLabel: string;
   currentLabel: string;
+  /** What the baseline side is called in tables: `baseline` (gate) or `base` (compare). */
+  baselineName?: string;
   decision: GateDecision;
   /** Whether inconclusive fails (exit 1). */
   strict: boolean;

@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BASELINE_SCHEMA_VERSION, baselineFrom, BaselineError, loadBaseline, writeBaseline } from '../../bench/gate/baseline.js';
-import { typicalResults } from './fixture.js';
+import { removeTempDirs, tempDir, typicalResults } from './fixture.js';
+
+afterAll(removeTempDirs);
 
 describe('baseline file', () => {
   it('round-trips, with the per-run samples the tolerance needs', () => {
-    const dir = mkdtempSync(join(os.tmpdir(), 'loopbench-baseline-'));
+    const dir = tempDir('baseline');
     const path = join(dir, 'nested', 'baseline.json');
     const baseline = baselineFrom(typicalResults(), new Date('2026-01-02T00:00:00Z'));
     writeBaseline(path, baseline);
@@ -18,7 +19,7 @@ describe('baseline file', () => {
   });
 
   it('is written atomically: the old file is replaced whole and no temporary file is left', () => {
-    const dir = mkdtempSync(join(os.tmpdir(), 'loopbench-baseline-'));
+    const dir = tempDir('baseline');
     const path = join(dir, 'baseline.json');
     writeFileSync(path, 'old contents');
     writeBaseline(path, baselineFrom(typicalResults()));
@@ -27,7 +28,7 @@ describe('baseline file', () => {
   });
 
   it('leaves the old baseline intact when the new one cannot be written', () => {
-    const dir = mkdtempSync(join(os.tmpdir(), 'loopbench-baseline-'));
+    const dir = tempDir('baseline');
     const path = join(dir, 'baseline.json');
     const old = baselineFrom(typicalResults());
     writeBaseline(path, old);
@@ -38,7 +39,7 @@ describe('baseline file', () => {
   });
 
   it('rejects a missing, corrupt, foreign or incompatible file with a BaselineError naming it', () => {
-    const dir = mkdtempSync(join(os.tmpdir(), 'loopbench-baseline-'));
+    const dir = tempDir('baseline');
     const write = (name: string, text: string) => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);

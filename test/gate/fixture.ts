@@ -2,6 +2,9 @@
  * Small fabricated results files for the gate's tests: no server, no load. Each scenario
  * gets one `ok` run per value of `rps`; its ideal comes from bench/ideal.ts on 2 cores.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { idealFor, withEfficiency } from '../../bench/ideal.js';
 import { closedLoad, defineScenario } from '../../bench/suites/scenario.js';
 import { RESULTS_SCHEMA_VERSION, type ClaimVerdict, type ResultsFile, type RunRecord, type RunState, type Scenario, type Verdict } from '../../bench/types.js';
@@ -89,4 +92,17 @@ export function typicalResults(opts: { clusterScale?: number; sleepScale?: numbe
     ],
     opts.claims ? { claims: opts.claims } : {},
   );
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh temporary folder, removed by {@link removeTempDirs} (call it in afterAll). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(os.tmpdir(), `loopbench-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

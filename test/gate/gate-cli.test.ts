@@ -3,12 +3,13 @@
  * `--results` gates an existing results file). `npm test` builds dist/ first.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baselineFrom, writeBaseline } from '../../bench/gate/baseline.js';
-import { typicalResults } from './fixture.js';
+import { removeTempDirs, tempDir, typicalResults } from './fixture.js';
+
+afterAll(removeTempDirs);
 
 const root = join(import.meta.dirname, '..', '..');
 let dir: string;
@@ -24,7 +25,7 @@ function gate(...args: string[]) {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(os.tmpdir(), 'loopbench-gate-cli-'));
+  dir = tempDir('gate-cli');
   goodBaseline = join(dir, 'baseline.json');
   writeBaseline(goodBaseline, baselineFrom(typicalResults()));
   resultsPath = join(dir, 'results.json');

@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { baselineFrom } from '../../bench/gate/baseline.js';
 import { gateReport } from '../../bench/gate/baseline-gate.js';
 import { bencherMetrics } from '../../bench/gate/outputs/bencher.js';
 import { githubBenchmark } from '../../bench/gate/outputs/github-benchmark.js';
 import { gateOutputs, writeGateOutputs } from '../../bench/gate/outputs/index.js';
 import { markdownSummary } from '../../bench/gate/outputs/markdown.js';
-import { typicalResults } from './fixture.js';
+import { removeTempDirs, tempDir, typicalResults } from './fixture.js';
+
+afterAll(removeTempDirs);
 
 const report = gateReport(baselineFrom(typicalResults()), typicalResults({ clusterScale: 0.8 }), {
   baselinePath: 'reports/baseline.json',
@@ -60,7 +61,7 @@ describe('gate outputs', () => {
   });
 
   it('writes every output with one function and appends the summary to $GITHUB_STEP_SUMMARY', () => {
-    const dir = mkdtempSync(join(os.tmpdir(), 'loopbench-outputs-'));
+    const dir = tempDir('outputs');
     const summary = join(dir, 'step-summary.md');
     writeFileSync(summary, 'earlier step\n');
     const written = writeGateOutputs(report, join(dir, 'gate'), { GITHUB_STEP_SUMMARY: summary });

@@ -63,7 +63,7 @@ export function markdownSummary(report: GateReport): string {
   if (decision.errors.length || decision.warnings.length || flagged.length || decision.outcome === 'inconclusive') lines.push('');
 
   if (decision.metrics.length > 0) {
-    const header = ['metric', 'baseline [95% CI]', 'current [95% CI]', 'change [95% CI]', 'tolerance', 'p', 'p (Holm)', 'state'];
+    const header = ['metric', `${report.baselineName ?? 'baseline'} [95% CI]`, 'current [95% CI]', 'change [95% CI]', 'tolerance', 'p', 'p (Holm)', 'state'];
     const rows = decision.metrics.map((m) => [
       `\`${m.name}\``,
       summaryCell(m.baseline),
@@ -78,7 +78,7 @@ export function markdownSummary(report: GateReport): string {
   }
   if (decision.claims.length > 0) {
     const rows = decision.claims.map((c) => [c.id, c.baseline ?? '-', c.current ?? '-', stateCell(c.state)]);
-    lines.push(table(['claim', 'baseline verdict', 'current verdict', 'state'], rows), '');
+    lines.push(table(['claim', `${report.baselineName ?? 'baseline'} verdict`, 'current verdict', 'state'], rows), '');
   }
   const notable = decision.metrics.filter((m) => m.state !== 'pass' && m.state !== 'regression');
   for (const m of notable) lines.push(`- \`${m.name}\` ${m.state}: ${m.reason}`);
