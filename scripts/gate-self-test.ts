@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run bench:gate-self-test -- [options]
 
   --trials T           A/A trials and slowdown trials, T of each (default: 5)
   --slowdown P         the injected slowdown (default: 10%)
-  --repetitions N      repetitions of every run, baseline included (default: 3)
+  --repetitions N      repetitions of every run, baseline included (default: the ci suite's)
   --duration S, --warmup S, --filter TERMS   as for npm run bench
   --out DIR            reports folder (default: reports/self-test)
 `;
@@ -41,7 +41,7 @@ runCommand('gate-self-test', async () => {
   const trials = Number(v.trials ?? 5);
   if (!Number.isInteger(trials) || trials < 1 || trials > 1000) throw new UsageError(`--trials must be an integer >= 1; got '${v.trials}'`);
   const slowdownPct = parseSlowdownPct(v.slowdown ?? '10%', 'slowdown');
-  const benchArgv = ['--suite', 'ci', '--repetitions', v.repetitions ?? '3', '--out', v.out ?? 'reports/self-test'];
-  for (const flag of ['duration', 'warmup', 'filter'] as const) if (v[flag] !== undefined) benchArgv.push(`--${flag}`, v[flag]);
+  const benchArgv = ['--suite', 'ci', '--out', v.out ?? 'reports/self-test'];
+  for (const flag of ['repetitions', 'duration', 'warmup', 'filter'] as const) if (v[flag] !== undefined) benchArgv.push(`--${flag}`, v[flag]);
   return selfTest({ trials, slowdownPct, bench: parseBenchOptions(benchArgv), practicalBand: 0.05 }, interruptSignal(() => process.exit(130)));
 });

@@ -49,7 +49,7 @@ function rateLine(label: string, k: number, n: number): string {
 
 export async function selfTest(opts: SelfTestOptions, signal: AbortSignal, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const startedAt = new Date().toISOString();
-  out.write(`self-test: baseline run (suite ${opts.bench.suite}, ${opts.bench.repetitions ?? 'suite'} repetitions)\n`);
+  out.write(`self-test: baseline run (suite ${opts.bench.suite}, ${opts.bench.repetitions ?? 'the suite\'s'} repetitions)\n`);
   const baseResults = await runBenchSuite({ ...opts.bench, injectSlowdownPct: 0 }, signal);
   if (signal.aborted) return 130;
   const baseline = baselineFrom(baseResults);
@@ -79,7 +79,7 @@ export async function selfTest(opts: SelfTestOptions, signal: AbortSignal, out: 
   const slow = trials.filter((t) => t.kind === 'slowdown');
   const count = (ts: Trial[], o: GateOutcome) => ts.filter((t) => t.outcome === o).length;
   const lines = [
-    `gate self-test: ${slow.length} trials with --inject-slowdown ${opts.slowdownPct}%, ${aa.length} A/A trials; ${opts.bench.repetitions ?? 'suite'} repetitions per run`,
+    `gate self-test: ${slow.length} trials with --inject-slowdown ${opts.slowdownPct}%, ${aa.length} A/A trials; ${opts.bench.repetitions ?? 'the suite\'s'} repetitions per run`,
     rateLine('detection rate (slowdown -> regression, exit 1)', count(slow, 'regression'), slow.length),
     rateLine('false-alarm rate (A/A -> regression, exit 1)', count(aa, 'regression'), aa.length),
     `inconclusive (exit 0 with a warning): A/A ${count(aa, 'inconclusive')}/${aa.length}, slowdown ${count(slow, 'inconclusive')}/${slow.length}; harness errors: ${count(trials, 'error')}`,
