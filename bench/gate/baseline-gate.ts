@@ -14,7 +14,7 @@ import { extractMetrics, summarizeMetric } from './metrics.js';
 import { writeGateOutputs } from './outputs/index.js';
 import { markdownSummary } from './outputs/markdown.js';
 import { exitCodeOf, latencyInfo, type GateReport } from './report.js';
-import { runBenchSuite } from './run-ci-suite.js';
+import { describeLoad, runBenchSuite, type MachineLoad } from './run-ci-suite.js';
 
 const short = (commit: string | null | undefined) => (commit ? commit.slice(0, 12) : 'unknown commit');
 
@@ -23,7 +23,12 @@ function slowdownOf(results: ResultsFile): number {
 }
 
 /** The gate on a baseline and a results file (pure: no load, no files). */
-export function gateReport(baseline: Baseline, results: ResultsFile, opts: Pick<GateOptions, 'baselinePath' | 'strict' | 'practicalBand'>): GateReport {
+export function gateReport(
+  baseline: Baseline,
+  results: ResultsFile,
+  opts: Pick<GateOptions, 'baselinePath' | 'strict' | 'practicalBand'>,
+  machineLoad?: MachineLoad,
+): GateReport {
   const own = resultsProblems(results);
   const pair = comparabilityProblems(baseline, results, opts.baselinePath);
   const decision = decideGate(baseline, extractMetrics(results), { practicalBand: opts.practicalBand });
@@ -32,6 +37,13 @@ export function gateReport(baseline: Baseline, results: ResultsFile, opts: Pick<
   if (decision.errors.length > 0) decision.outcome = 'error';
   const reps = baseline.options['repetitions'];
   const slowdown = slowdownOf(results);
+  const notes = slowdown > 0 ? [`this run injected a ${slowdown}% slowdown (--inject-slowdown): a regression is expected`] : [];
+  for (const [label, load] of [['baseline', baseline.machineLoad], ['this run', machineLoad]] as const) {
+    if (!load) continue;
+    const { note, busy } = describeLoad(label, load);
+    notes.push(note);
+    if (busy) decision.warnings.push(`the machine was busy during ${label} (other processes competed for the CPU): its figures carry their noise and drift`);
+  }
   return {
     title: 'loopbench CI gate',
     suite: results.suite,
@@ -40,14 +52,14 @@ export function gateReport(baseline: Baseline, results: ResultsFile, opts: Pick<
     decision,
     strict: opts.strict,
     info: latencyInfo([results]),
-    notes: slowdown > 0 ? [`this run injected a ${slowdown}% slowdown (--inject-slowdown): a regression is expected`] : [],
+    notes,
   };
 }
 
 export async function runGate(opts: GateOptions, signal: AbortSignal, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const baseline = loadBaseline(opts.baselinePath);
-  const results = opts.resultsPath ? readResultsFile(opts.resultsPath) : await runBenchSuite(opts.bench, signal);
-  const report = gateReport(baseline, results, opts);
+  const { results, machineLoad } = opts.resultsPath ? { results: readResultsFile(opts.resultsPath), machineLoad: undefined } : await runBenchSuite(opts.bench, signal);
+  const report = gateReport(baseline, results, opts, machineLoad);
   const written = writeGateOutputs(report, join(opts.bench.outDir, 'gate'));
   out.write(`\n${markdownSummary(report)}\noutputs: ${written.join(', ')}\n`);
   if (signal.aborted) return 130;
@@ -58,11 +70,16 @@ export async function runGate(opts: GateOptions, signal: AbortSignal, out: NodeJ
 export const MIN_BASELINE_SAMPLES = 2;
 
 export async function takeBaseline(opts: GateOptions, signal: AbortSignal, out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const results = opts.resultsPath ? readResultsFile(opts.resultsPath) : await runBenchSuite(opts.bench, signal);
+  const { results, machineLoad } = opts.resultsPath ? { results: readResultsFile(opts.resultsPath), machineLoad: undefined } : await runBenchSuite(opts.bench, signal);
   if (signal.aborted) return 130;
   const { errors, warnings } = resultsProblems(results);
   if (errors.length > 0) throw new LoopbenchError('E_HARNESS', `baseline not written: ${errors.join('; ')}`);
-  const baseline = baselineFrom(results);
+  const baseline = baselineFrom(results, new Date(), machineLoad);
+  if (machineLoad) {
+    const { note, busy } = describeLoad('baseline', machineLoad);
+    out.write(`${note}\n`);
+    if (busy) warnings.push('the machine was busy while the baseline ran: its spread is wider than the code alone would give (consider re-taking it on a quiet machine)');
+  }
   const thin = baseline.metrics.filter((m) => m.samples.length < MIN_BASELINE_SAMPLES);
   if (thin.length > 0) {
     throw new LoopbenchError(

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../results/atomic-write.js';
 import { LoopbenchError } from '../run/errors.js';
 import type { MachineFacts, ResultsFile } from '../types.js';
 import { extractMetrics, type ClaimState, type GateMetric } from './metrics.js';
+import type { MachineLoad } from './run-ci-suite.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
 
@@ -28,6 +29,8 @@ export interface Baseline {
   options: Record<string, unknown>;
   metrics: GateMetric[];
   claims: ClaimState[];
+  /** How busy the machine was while the baseline ran (absent when taken from a results file). */
+  machineLoad?: MachineLoad;
 }
 
 /** A missing, corrupt or incompatible baseline: exit 2. */
@@ -38,7 +41,7 @@ export class BaselineError extends LoopbenchError {
   }
 }
 
-export function baselineFrom(results: ResultsFile, now = new Date()): Baseline {
+export function baselineFrom(results: ResultsFile, now = new Date(), machineLoad?: MachineLoad): Baseline {
   const { metrics, claims } = extractMetrics(results);
   return {
     tool: 'loopbench',
@@ -52,6 +55,7 @@ export function baselineFrom(results: ResultsFile, now = new Date()): Baseline {
     options: results.options,
     metrics,
     claims,
+    ...(machineLoad ? { machineLoad } : {}),
   };
 }
 
@@ -103,6 +107,10 @@ export function loadBaseline(path: string): Baseline {
   const claims = parsed['claims'] ?? [];
   if (!Array.isArray(claims) || !claims.every((c) => isRecord(c) && typeof c['id'] === 'string' && typeof c['verdict'] === 'string')) {
     throw new BaselineError(`baseline ${path}: claims must be an array of {id, verdict}; ${REFRESH}`);
+  }
+  const load = parsed['machineLoad'];
+  if (load !== undefined && !(isRecord(load) && ['load1Mean', 'load1Max', 'usableCores'].every((k) => typeof load[k] === 'number'))) {
+    throw new BaselineError(`baseline ${path}: machineLoad must be {load1Mean, load1Max, usableCores}; ${REFRESH}`);
   }
   return { ...(parsed as unknown as Baseline), claims: claims as Baseline['claims'] };
 }

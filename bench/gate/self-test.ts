@@ -29,6 +29,8 @@ export interface Trial {
   regressed: string[];
   inconclusive: string[];
   durationS: number;
+  /** Mean 1-minute load average during the trial's run. */
+  load1Mean: number;
 }
 
 /** Wilson score interval of a proportion k/n at 95%. */
@@ -50,18 +52,18 @@ function rateLine(label: string, k: number, n: number): string {
 export async function selfTest(opts: SelfTestOptions, signal: AbortSignal, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const startedAt = new Date().toISOString();
   out.write(`self-test: baseline run (suite ${opts.bench.suite}, ${opts.bench.repetitions ?? 'the suite\'s'} repetitions)\n`);
-  const baseResults = await runBenchSuite({ ...opts.bench, injectSlowdownPct: 0 }, signal);
+  const base = await runBenchSuite({ ...opts.bench, injectSlowdownPct: 0 }, signal);
   if (signal.aborted) return 130;
-  const baseline = baselineFrom(baseResults);
+  const baseline = baselineFrom(base.results, new Date(), base.machineLoad);
   const trials: Trial[] = [];
   for (let i = 1; i <= opts.trials && !signal.aborted; i++) {
     for (const kind of ['a/a', 'slowdown'] as const) {
       if (signal.aborted) break;
       const t0 = performance.now();
       const pct = kind === 'slowdown' ? opts.slowdownPct : 0;
-      const results = await runBenchSuite({ ...opts.bench, injectSlowdownPct: pct }, signal);
+      const { results, machineLoad } = await runBenchSuite({ ...opts.bench, injectSlowdownPct: pct }, signal);
       if (signal.aborted) break;
-      const { decision } = gateReport(baseline, results, { baselinePath: '(self-test baseline)', strict: false, practicalBand: opts.practicalBand });
+      const { decision } = gateReport(baseline, results, { baselinePath: '(self-test baseline)', strict: false, practicalBand: opts.practicalBand }, machineLoad);
       const trial: Trial = {
         kind,
         index: i,
@@ -69,10 +71,11 @@ export async function selfTest(opts: SelfTestOptions, signal: AbortSignal, out: 
         regressed: decision.metrics.filter((m) => m.state === 'regression').map((m) => `${m.name} ${((m.change ?? 0) * 100).toFixed(1)}%`),
         inconclusive: decision.metrics.filter((m) => m.state === 'inconclusive' || m.state === 'missing').map((m) => m.name),
         durationS: (performance.now() - t0) / 1000,
+        load1Mean: machineLoad.load1Mean,
       };
       trials.push(trial);
       if (decision.errors.length) out.write(`  errors: ${decision.errors.join('; ')}\n`);
-      out.write(`self-test: trial ${i} ${kind}: ${trial.outcome}${trial.regressed.length ? ` [${trial.regressed.join(', ')}]` : ''} (${trial.durationS.toFixed(0)} s)\n`);
+      out.write(`self-test: trial ${i} ${kind}: ${trial.outcome}${trial.regressed.length ? ` [${trial.regressed.join(', ')}]` : ''} (${trial.durationS.toFixed(0)} s, load ${trial.load1Mean.toFixed(1)})\n`);
     }
   }
   const aa = trials.filter((t) => t.kind === 'a/a');
@@ -86,7 +89,7 @@ export async function selfTest(opts: SelfTestOptions, signal: AbortSignal, out: 
   ];
   out.write(`\n${lines.join('\n')}\n`);
   const path = join(opts.bench.outDir, 'gate-self-test.json');
-  writeFileAtomic(path, JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), options: opts, baselineRunId: baseline.runId, summary: lines, trials }, null, 2) + '\n');
+  writeFileAtomic(path, JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), options: opts, baselineRunId: baseline.runId, baselineLoad: base.machineLoad, summary: lines, trials }, null, 2) + '\n');
   out.write(`written: ${path}\n`);
   return signal.aborted ? 130 : 0;
 }
