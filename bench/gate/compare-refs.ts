@@ -33,13 +33,22 @@ async function suitesOf(treeDir: string): Promise<string> {
   return text;
 }
 
-function invoke(treeDir: string, args: string[], onLine: (line: string) => void, onStdout: (chunk: string) => void = () => {}): Promise<number> {
+/**
+ * Runs a tree's own CLI. On abort the child gets SIGINT (as from a terminal's Ctrl-C, which
+ * reaches it anyway): it stops its servers and writes what it measured.
+ */
+function invoke(treeDir: string, args: string[], onLine: (line: string) => void, onStdout: (chunk: string) => void = () => {}, signal?: AbortSignal): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(treeDir, 'dist', 'bench', 'cli.js'), ...args], { cwd: treeDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const onAbort = () => child.kill('SIGINT');
+    signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.on('data', (chunk: Buffer) => onStdout(chunk.toString()));
     createInterface({ input: child.stderr }).on('line', onLine);
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise(code ?? (signal === 'SIGINT' ? 130 : 1)));
+    child.on('close', (code, sig) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolvePromise(code ?? (sig === 'SIGINT' ? 130 : 1));
+    });
   });
 }
 
@@ -73,7 +82,7 @@ export async function compareRefs(opts: CompareOptions, signal: AbortSignal, out
         const dir = join(runsDir, `${side}-${i}`);
         const args = ['--suite', suite, '--repetitions', '1', '--out', dir, ...opts.benchArgs];
         log.write(`compare: [${++done}/${total}] ${side} run ${i}/${opts.runs}\n`);
-        const code = await invoke(tree, args, (line) => log.write(`  ${side.padEnd(7)}| ${line}\n`));
+        const code = await invoke(tree, args, (line) => log.write(`  ${side.padEnd(7)}| ${line}\n`), undefined, signal);
         if (signal.aborted) break;
         if (code !== 0) errors.push(`${side} run ${i} exited ${code} (see ${dir})`);
         try {
