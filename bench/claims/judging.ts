@@ -176,7 +176,7 @@ export class ClaimJudging {
     // `supported` needs the whole experiment: a claim measured in part stays inconclusive.
     else if (measured.every((p) => p.outcome === 'supports') && missing.length === 0) verdict = 'supported';
     else verdict = 'inconclusive';
-    const absent = this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text.split(': ')[0]!);
+    const absent = [...new Set(this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text.split(': ')[0]!))];
     const texts =
       verdict === 'not-measured'
         ? ['not measured in this run']
