@@ -9,6 +9,7 @@ import { workloadNames } from '../servers/workloads/index.js';
 import { claimIds, isClaimId, type ClaimId } from './claims/index.js';
 import { referenceServers } from './paths.js';
 import { UsageError } from './run/errors.js';
+import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './run/load-drivers.js';
 import { suiteNames, type SuiteName } from './suites/index.js';
 import { parseTarget } from './target-options.js';
 import type { ExternalTarget } from './types.js';
@@ -42,6 +43,8 @@ export interface BenchOptions {
   skipCeiling: boolean;
   /** Run the A/A noise check at suite start. */
   aaCheck: boolean;
+  /** `--driver`: the closed-model load driver (recorded in results.options). */
+  closedDriver: ClosedDriverName;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -62,6 +65,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rate R             open model: R requests/s whatever the server does (wrk2-style latency)
   --arrival KIND       uniform | poisson (default: uniform), with --rate
   --max-connections N  open model: at most N connections (default: 256)
+  --driver NAME        closed model's load driver: ${closedDriverNames.join(' | ')} (default: ${DEFAULT_CLOSED_DRIVER});
+                       lean is hand-written on node:net, autocannon costs ~2x its CPU per request
   --db KIND            sqlite | postgres: the database of db scenarios (default: sqlite,
                        or postgres when DATABASE_URL is set; see npm run db:setup)
   --target URL         measure an HTTP server loopbench did not start (loopback only)
@@ -132,6 +137,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         rate: { type: 'string' },
         arrival: { type: 'string' },
         'max-connections': { type: 'string' },
+        driver: { type: 'string' },
         db: { type: 'string' },
         target: { type: 'string' },
         'expect-status': { type: 'string' },
@@ -169,7 +175,14 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     maxConnections: positiveNumber('max-connections', v['max-connections'], { integer: true, min: 0, max: 100_000 }) ?? 256,
     skipCeiling: v['no-ceiling'] ?? false,
     aaCheck: v['aa-check'] ?? false,
+    closedDriver: DEFAULT_CLOSED_DRIVER,
   };
+  if (v.driver !== undefined) {
+    if (!(closedDriverNames as readonly string[]).includes(v.driver)) {
+      throw new UsageError(`--driver must be ${closedDriverNames.join(' or ')}; got '${v.driver}'`);
+    }
+    options.closedDriver = v.driver as ClosedDriverName;
+  }
   const ratePerS = positiveNumber('rate', v.rate, { max: 1_000_000 });
   if (ratePerS !== undefined) options.ratePerS = ratePerS;
   if (v.arrival !== undefined) {

@@ -70,7 +70,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
 
   const resources = new Map<string, PreparedResource>();
   const progress = hooks.progress ?? new Progress(plan.runs.length);
-  const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal };
+  const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal, closedDriver: options.closedDriver };
   try {
     await prepareResources(plan, resources);
     if (!options.skipCeiling && !options.target) {
@@ -99,6 +99,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(results.calibration ? { calibration: results.calibration } : {}),
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
+        closedDriver: options.closedDriver,
       });
       progress.finish(record);
       // Written the moment it exists: a later failure loses nothing measured.

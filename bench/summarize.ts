@@ -7,9 +7,15 @@ import type { RunRecord, RunState, SampleSummary, Scenario, ScenarioSummary } fr
 
 const STATE_RANK: Record<RunState, number> = { ok: 0, invalid: 1, errored: 2 };
 
+/**
+ * Summary of a non-negative figure (requests/s, latency): a t-interval over very few runs
+ * can reach below zero, which no such figure can; its low end is clamped at 0.
+ */
 function summaryOf(values: number[]): SampleSummary | undefined {
   const finite = values.filter(Number.isFinite);
-  return finite.length > 0 ? summarize(finite) : undefined;
+  if (finite.length === 0) return undefined;
+  const summary = summarize(finite);
+  return { ...summary, ciLow: Math.max(0, summary.ciLow) };
 }
 
 function medianOf(values: (number | undefined)[]): number | undefined {

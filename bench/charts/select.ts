@@ -2,13 +2,28 @@
  * Which scenarios a chart shows. Charts compare strategies "like for like": the same
  * workload, parameters and variant, at one load level.
  */
+import { getWorkload, isWorkloadName } from '../../servers/workloads/index.js';
+import type { WorkloadParams } from '../../servers/workloads/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatConnections, formatParams } from '../reporters/format.js';
 import { compareStrategies } from '../reporters/order.js';
 
+const HEADLINE_PARAMS = new Set(['fanout', 'mode']);
+
+/**
+ * The parameters worth a label: times and sizes (they carry units: `sleepMs`, `fileBytes`),
+ * the fan-out shape, and any other that differs from the workload's default.
+ */
+export function labelParams(workload: string, params: WorkloadParams): WorkloadParams {
+  const defaults = isWorkloadName(workload) ? getWorkload(workload).defaults : {};
+  return Object.fromEntries(
+    Object.entries(params).filter(([key, value]) => /(Ms|Bytes)$/.test(key) || HEADLINE_PARAMS.has(key) || (key in defaults && defaults[key] !== value)),
+  );
+}
+
 /** `sleep (sleepMs=50)`, `db fast`, `noop`. */
 export function workloadLabel(s: Pick<ScenarioSummary, 'workload' | 'params' | 'variant'>): string {
-  const params = formatParams(s.params, ', ');
+  const params = formatParams(labelParams(s.workload, s.params), ', ');
   return `${s.workload}${s.variant ? ` ${s.variant}` : ''}${params ? ` (${params})` : ''}`;
 }
 

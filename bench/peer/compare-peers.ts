@@ -1,10 +1,11 @@
 /**
- * loopbench's closed driver side by side with wrk on the same servers (issue 4, "Side by
- * side with a peer"): for each repetition, each workload, each generator — a fresh async
- * server on 127.0.0.1, one validated answer, a warm-up by that generator, the measured
- * load; generators alternate (A B A B ...). Then per workload: medians with 95% CIs, the
- * loopbench/wrk ratio of requests/s (compareSamples), p50/p99, each generator's CPU, and
- * the issue's targets.
+ * loopbench's closed drivers (`loopbench`: lean, the default; `loopbench-autocannon`) side
+ * by side with wrk on the same servers (issue 4, "Side by side with a peer"): for each
+ * repetition, each workload, each generator — a fresh async server on 127.0.0.1, one
+ * validated answer, a warm-up by that generator, the measured load; generators alternate
+ * (A B C A B C ...). Then per workload: medians with 95% CIs, each driver's ratio of
+ * requests/s to wrk's (compareSamples, and paired by repetition), p50/p99, each
+ * generator's CPU, and the issue's targets (for the default driver).
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -111,8 +112,8 @@ export interface WorkloadComparison {
   rpsRatioPaired?: PairedRatio;
   /** median p50 loopbench − median p50 wrk, ms, with the Welch CI of the mean difference. */
   p50DiffMs?: { median: number; ciLow: number; ciHigh: number };
-  /** Diagnostic variants: requests/s ratio against wrk and against loopbench. */
-  diagnostics: { generator: GeneratorName; vsWrk?: Comparison; vsLoopbench?: Comparison }[];
+  /** The other generators (loopbench-autocannon, diagnostic variants): requests/s ratio against wrk and against loopbench. */
+  diagnostics: { generator: GeneratorName; vsWrk?: Comparison; vsWrkPaired?: PairedRatio; vsLoopbench?: Comparison }[];
   target: Targets | undefined;
 }
 
@@ -150,9 +151,9 @@ function loadAvg1(): number | undefined {
 }
 
 export const FAIRNESS_NOTES = [
-  'Both generators run on one thread: wrk -t1, and autocannon in loopbench\'s own process (no workers).',
+  'Every generator runs on one thread: wrk -t1, and loopbench\'s drivers (lean on node:net, the default; or autocannon) in loopbench\'s own process (no workers).',
   'Both keep C connections open (keep-alive), send the next request when the last answered, and give every request a fresh ?id=N (wrk through a Lua request(), which takes it off its prebuilt-request fast path).',
-  'loopbench parses and checks every body (JSON, workload, id, value); wrk does not read bodies (each run\'s server is validated with one request first).',
+  'loopbench checks every body (lean: compared with the exact expected body, the full JSON check only on a mismatch; autocannon: JSON, workload, id, value); wrk does not read bodies (each run\'s server is validated with one request first).',
   'Both time a request from its write to the end of its answer; wrk in exact µs, loopbench in a µs HDR histogram (3 significant digits).',
   'This machine has 2 cores shared by the generator and the server: a generator that spends more CPU per request leaves less for the server, so on noop requests/s measures generator + server together.',
   'Generator CPU: wrk\'s from its own /proc/self/stat (utime+stime, read in its Lua done() hook after its threads joined); loopbench\'s from process.cpuUsage() around the load call.',
@@ -312,15 +313,19 @@ export function compareWorkload(workload: string, runs: PeerRun[], options: Peer
     diagnostics: [],
     target: undefined,
   };
+  /** g's requests/s against wrk's, paired by repetition. */
+  const pairedVsWrk = (g: GeneratorName) => {
+    const pairs = of(g).flatMap((r) => {
+      const partner = of('wrk').find((w) => w.repetition === r.repetition);
+      return partner ? [[r.client!.rps, partner.client!.rps] as const] : [];
+    });
+    return pairedRatio(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  };
   const lb = rpsOf('loopbench');
   const wrk = rpsOf('wrk');
   if (lb.length > 0 && wrk.length > 0) {
     result.rpsRatio = compareSamples(lb, wrk, { practicalBand: 0.05 });
-    const pairs = of('loopbench').flatMap((r) => {
-      const partner = of('wrk').find((w) => w.repetition === r.repetition);
-      return partner ? [[r.client!.rps, partner.client!.rps] as const] : [];
-    });
-    const paired = pairedRatio(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+    const paired = pairedVsWrk('loopbench');
     if (paired) result.rpsRatioPaired = paired;
     const a = p50Of('loopbench');
     const b = p50Of('wrk');
@@ -334,9 +339,11 @@ export function compareWorkload(workload: string, runs: PeerRun[], options: Peer
   for (const name of names.filter((n) => n !== 'loopbench' && n !== 'wrk')) {
     const xs = rpsOf(name);
     if (xs.length === 0) continue;
+    const paired = pairedVsWrk(name);
     result.diagnostics.push({
       generator: name,
       ...(wrk.length > 0 ? { vsWrk: compareSamples(xs, wrk) } : {}),
+      ...(paired ? { vsWrkPaired: paired } : {}),
       ...(lb.length > 0 ? { vsLoopbench: compareSamples(xs, lb) } : {}),
     });
   }

@@ -1,16 +1,26 @@
 /**
- * The load generators compared on one server: loopbench's closed driver and wrk (the two
- * sides of the comparison), plus diagnostic variants (`--diagnose`) that remove one cost
- * at a time from each side. Every generator runs on one thread and reports its own CPU.
+ * The load generators compared on one server: loopbench's closed drivers — `loopbench`
+ * (the lean default, bench/run/lean-closed-driver.ts) and `loopbench-autocannon` (the
+ * `--driver autocannon` alternative) — and wrk, plus diagnostic variants (`--diagnose`)
+ * that remove one cost at a time from autocannon and wrk. Every generator runs on one
+ * thread and reports its own CPU.
  */
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { runClosedLoad } from '../run/closed-driver.js';
-import { bodyCheckFor, workPath } from '../run/validate-response.js';
+import { runLeanClosedLoad } from '../run/lean-closed-driver.js';
+import { bodyCheckFor, expectedBodyFor, workPath } from '../run/validate-response.js';
 import type { ClientFigures } from '../types.js';
 import { runBareAutocannon } from './autocannon-variants.js';
 import { runWrkLoad } from './wrk-driver.js';
 
-export type GeneratorName = 'loopbench' | 'wrk' | 'loopbench-nocheck' | 'autocannon-fresh-id' | 'autocannon-static' | 'wrk-static';
+export type GeneratorName =
+  | 'loopbench'
+  | 'wrk'
+  | 'loopbench-autocannon'
+  | 'loopbench-autocannon-nocheck'
+  | 'autocannon-fresh-id'
+  | 'autocannon-static'
+  | 'wrk-static';
 
 export interface LoadTarget {
   /** Origin of the server, e.g. http://127.0.0.1:PORT. */
@@ -73,6 +83,19 @@ async function viaWrk(target: LoadTarget, staticPath: boolean): Promise<Generato
   return { client, p75Ms, cpuS: result.cpuS, cpuSource: result.cpuSource, wallS: result.wallS, bodiesChecked: false };
 }
 
+function lean(target: LoadTarget): Promise<ClientFigures> {
+  const expectedBody = expectedBodyFor(target.workload, target.params);
+  return runLeanClosedLoad({
+    url: target.url,
+    pathFor: (id) => workPath(id),
+    connections: target.connections,
+    durationS: target.durationS,
+    check: bodyCheckFor(target.workload, target.params),
+    ...(expectedBody ? { expectedBody } : {}),
+    ...(target.signal ? { signal: target.signal } : {}),
+  });
+}
+
 function closed(target: LoadTarget, check: ReturnType<typeof bodyCheckFor>): Promise<ClientFigures> {
   return runClosedLoad({
     url: target.url,
@@ -87,9 +110,9 @@ function closed(target: LoadTarget, check: ReturnType<typeof bodyCheckFor>): Pro
 export const generators: Record<GeneratorName, Generator> = {
   loopbench: {
     name: 'loopbench',
-    description: "loopbench's closed driver as the suites use it (autocannon in-process, fresh id, every body validated, µs HDR)",
+    description: "loopbench's default closed driver as the suites use it (lean, on node:net in-process, fresh id, every body validated, µs HDR)",
     diagnostic: false,
-    run: (t) => inProcess(() => closed(t, bodyCheckFor(t.workload, t.params)), true),
+    run: (t) => inProcess(() => lean(t), true),
   },
   wrk: {
     name: 'wrk',
@@ -97,9 +120,15 @@ export const generators: Record<GeneratorName, Generator> = {
     diagnostic: false,
     run: (t) => viaWrk(t, false),
   },
-  'loopbench-nocheck': {
-    name: 'loopbench-nocheck',
-    description: "loopbench's closed driver with a body check that accepts everything (onResponse still runs)",
+  'loopbench-autocannon': {
+    name: 'loopbench-autocannon',
+    description: "loopbench's --driver autocannon (autocannon in-process, fresh id, every body validated, µs HDR)",
+    diagnostic: false,
+    run: (t) => inProcess(() => closed(t, bodyCheckFor(t.workload, t.params)), true),
+  },
+  'loopbench-autocannon-nocheck': {
+    name: 'loopbench-autocannon-nocheck',
+    description: "loopbench's --driver autocannon with a body check that accepts everything (onResponse still runs)",
     diagnostic: true,
     run: (t) => inProcess(() => closed(t, () => undefined), false),
   },

@@ -11,14 +11,15 @@ export interface PeerCliOptions extends PeerOptions {
 
 export const PEER_USAGE = `usage: npm run bench:peer -- [--runs N] [--duration S] [--connections N] [--warmup S] [--diagnose] [--out DIR]
 
-Measures the same async noop and sleep (${defaultPeerOptions.sleepMs} ms) servers with loopbench's closed driver and
-with wrk -t1, interleaved (a fresh server per run), and prints the ratios.
+Measures the same async noop and sleep (${defaultPeerOptions.sleepMs} ms) servers with loopbench's closed drivers
+(loopbench: lean, the default; loopbench-autocannon: --driver autocannon) and with wrk -t1,
+interleaved (a fresh server per run), and prints each driver's ratio to wrk.
 
   --runs N          runs per generator and workload (default ${defaultPeerOptions.runs})
   --duration S      measured seconds per run, whole seconds (default ${defaultPeerOptions.durationS})
   --connections N   connections for noop and for sleep (default ${defaultPeerOptions.connections})
   --warmup S        warm-up seconds before each run, by the same generator (default ${defaultPeerOptions.warmupS})
-  --diagnose        also run diagnostic variants on noop (loopbench without body checks,
+  --diagnose        also run diagnostic variants on noop (loopbench-autocannon without body checks,
                     bare autocannon with and without setupRequest, wrk without Lua) to
                     price each cost of the closed driver
   --out DIR         reports folder (default: reports): writes DIR/peer-<timestamp>/peer.json

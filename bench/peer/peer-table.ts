@@ -31,7 +31,14 @@ function renderTable(header: string[], rows: string[][], leftColumns = 2): strin
 
 function ratioVsWrk(w: WorkloadComparison, g: GeneratorName): Comparison | undefined {
   if (g === 'loopbench') return w.rpsRatio;
+  // The other generators (loopbench-autocannon and the diagnostic variants).
   return w.diagnostics.find((d) => d.generator === g)?.vsWrk;
+}
+
+function pairedCell(w: WorkloadComparison, g: GeneratorName): string {
+  const p = g === 'loopbench' ? w.rpsRatioPaired : w.diagnostics.find((d) => d.generator === g)?.vsWrkPaired;
+  if (!p) return '';
+  return p.pairs >= 2 ? `${p.ratio.toFixed(3)} [${p.ciLow.toFixed(3)}-${p.ciHigh.toFixed(3)}]` : p.ratio.toFixed(3);
 }
 
 function generatorRows(w: WorkloadComparison): string[][] {
@@ -44,6 +51,7 @@ function generatorRows(w: WorkloadComparison): string[][] {
       String(g.n),
       withCi(g.rps, 0),
       g.generator === 'wrk' ? '1' : ratioCell(ratioVsWrk(w, g.generator)),
+      g.generator === 'wrk' ? '1' : pairedCell(w, g.generator),
       num(g.p50Ms?.median, 2),
       num(g.p99Ms?.median, 2),
       num(g.clientCpuPct?.median, 0),
@@ -52,7 +60,7 @@ function generatorRows(w: WorkloadComparison): string[][] {
     ]);
   });
   if (w.p50DiffMs) {
-    rows.push(['', 'p50 loopbench-wrk', '', '', '', `${signed(w.p50DiffMs.median, 2)} ms`, '', '', '', '']);
+    rows.push(['', 'p50 loopbench-wrk', '', '', '', '', `${signed(w.p50DiffMs.median, 2)} ms`, '', '', '', '']);
   }
   return rows;
 }
@@ -60,8 +68,9 @@ function generatorRows(w: WorkloadComparison): string[][] {
 function costBreakdown(w: WorkloadComparison): string[] {
   const us = (g: GeneratorName) => w.generators.find((s) => s.generator === g)?.clientCpuUsPerRequest?.median;
   const steps: [string, GeneratorName, GeneratorName][] = [
-    ['body validation (JSON.parse + checks in onResponse)', 'loopbench', 'loopbench-nocheck'],
-    ["onResponse plumbing (autocannon rebuilds a header object per answer to call it)", 'loopbench-nocheck', 'autocannon-fresh-id'],
+    ['the autocannon driver instead of the lean one, all costs', 'loopbench-autocannon', 'loopbench'],
+    ['body validation (JSON.parse + checks in onResponse)', 'loopbench-autocannon', 'loopbench-autocannon-nocheck'],
+    ["onResponse plumbing (autocannon rebuilds a header object per answer to call it)", 'loopbench-autocannon-nocheck', 'autocannon-fresh-id'],
     ['setupRequest: request rebuilt per request (clone context, Object.assign, new Buffer)', 'autocannon-fresh-id', 'autocannon-static'],
     ['autocannon itself vs wrk (JS HTTP parser, events, stats), both static', 'autocannon-static', 'wrk-static'],
     ["wrk's Lua request() per request", 'wrk', 'wrk-static'],
@@ -78,11 +87,11 @@ function costBreakdown(w: WorkloadComparison): string[] {
 
 export function peerTable(report: PeerReport): string {
   const o = report.options;
-  const header = ['workload', 'generator', 'runs', 'req/s median [95% CI]', '÷ wrk [95% CI]', 'p50 ms', 'p99 ms', 'gen CPU %', 'gen µs/req', 'srv CPU %'];
+  const header = ['workload', 'generator', 'runs', 'req/s median [95% CI]', '÷ wrk [95% CI]', '÷ wrk paired', 'p50 ms', 'p99 ms', 'gen CPU %', 'gen µs/req', 'srv CPU %'];
   const rows = report.workloads.flatMap(generatorRows);
   const out: string[] = [];
   out.push(
-    `loopbench closed driver vs ${report.wrk.version} — strategy async on 127.0.0.1, ${o.runs} run(s) per generator, ` +
+    `loopbench closed drivers (loopbench: lean, the default; loopbench-autocannon) vs ${report.wrk.version} — strategy async on 127.0.0.1, ${o.runs} run(s) per generator, ` +
       `interleaved, a fresh server per run, ${o.durationS} s each after ${o.warmupS} s warm-up, ${o.connections} connections, ` +
       `one generator thread each; ${report.machine.cores} cores (${report.machine.cpuModel}), Node ${report.machine.nodeVersion}`,
   );
@@ -98,11 +107,11 @@ export function peerTable(report: PeerReport): string {
   const breakdown = noop ? costBreakdown(noop) : [];
   if (breakdown.length > 0) {
     out.push('');
-    out.push('Generator CPU per request on noop, by removed feature (differences of medians; --diagnose):');
+    out.push('Generator CPU per request on noop, by removed feature (differences of medians; the feature-by-feature rows need --diagnose):');
     out.push(...breakdown);
   } else if (noop?.target && !noop.target.pointHolds) {
     out.push('');
-    out.push('noop misses the requests/s target: run with --diagnose for the cost of validation, onResponse, setupRequest and autocannon itself.');
+    out.push('noop misses the requests/s target: run with --diagnose for the costs of the autocannon driver and of wrk, feature by feature.');
   }
   const bad = report.runs.filter((r) => r.state !== 'ok');
   const warned = report.runs.filter((r) => r.warnings.length > 0);

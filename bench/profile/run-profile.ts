@@ -12,7 +12,7 @@ import type { ServerConfig } from '../../servers/protocol.js';
 import { defaultPoolSize } from '../ideal.js';
 import { packageRoot } from '../paths.js';
 import { calibrateCpu } from '../run/calibrate-cpu.js';
-import { runClosedLoad } from '../run/closed-driver.js';
+import { runLeanClosedLoad } from '../run/lean-closed-driver.js';
 import { LoopbenchError, ServerError } from '../run/errors.js';
 import { serverParams } from '../run/run-scenario.js';
 import { bodyCheckFor, validateOnce, workPath } from '../run/validate-response.js';
@@ -139,7 +139,7 @@ export async function runProfile(options: ProfileOptions, run: ProfileRunOptions
 
     log(`load: ${options.connections} connections for ${options.durationS} s`);
     const loadStartMs = performance.now();
-    const client = await runClosedLoad({
+    const client = await runLeanClosedLoad({
       url: clinic.url,
       pathFor: (id) => workPath(id),
       connections: options.connections,

@@ -2,6 +2,7 @@
  * The table model that summary.md and index.html share: what the tables say is decided
  * here once; each markup only decides how it looks.
  */
+import { labelParams } from '../charts/select.js';
 import type { ClaimVerdict, ResultsFile, ScenarioSummary, Verdict } from '../types.js';
 import { formatBytes, formatMs, formatNumber, formatParams, formatPct } from './format.js';
 import { compareClaims, compareSummaries, workloadsOf } from './order.js';
@@ -85,7 +86,7 @@ const ms = (x: number | undefined) => (x === undefined ? '' : formatMs(x));
 export function workloadSections(results: ResultsFile): WorkloadSection[] {
   return workloadsOf(results).map((workload) => {
     const summaries = results.summaries.filter((s) => s.workload === workload).sort(compareSummaries);
-    const paramTexts = new Set(summaries.map((s) => formatParams(s.params, ', ')));
+    const paramTexts = new Set(summaries.map((s) => formatParams(labelParams(s.workload, s.params), ', ')));
     const uniformParams = paramTexts.size === 1 ? [...paramTexts][0] : undefined;
     const hasVariant = summaries.some((s) => s.variant !== undefined);
     const hasProbe = summaries.some((s) => s.probeLatencyP99Ms !== undefined);
@@ -93,7 +94,7 @@ export function workloadSections(results: ResultsFile): WorkloadSection[] {
     const columns: (Column & { cell: (s: ScenarioSummary) => string })[] = [
       { header: 'Scenario', align: 'left', cell: (s) => s.scenarioId },
       { header: 'Strategy', align: 'left', cell: (s) => s.strategy },
-      ...(uniformParams === undefined ? [{ header: 'Parameters', align: 'left' as const, cell: (s: ScenarioSummary) => formatParams(s.params, ', ') }] : []),
+      ...(uniformParams === undefined ? [{ header: 'Parameters', align: 'left' as const, cell: (s: ScenarioSummary) => formatParams(labelParams(s.workload, s.params), ', ') }] : []),
       ...(hasVariant ? [{ header: 'Variant', align: 'left' as const, cell: (s: ScenarioSummary) => s.variant ?? '' }] : []),
       { header: 'Connections', align: 'right', cell: (s) => (s.connections === undefined ? (s.ratePerS === undefined ? '' : `${formatNumber(s.ratePerS)}/s open`) : formatNumber(s.connections)) },
       { header: 'req/s (95% CI)', align: 'right', cell: (s) => interval(s.rps) },

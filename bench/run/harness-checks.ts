@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../results/atomic-write.js';
 import { closedLoad, defineScenario } from '../suites/scenario.js';
 import type { MachineFacts, RunRecord } from '../types.js';
+import { DEFAULT_CLOSED_DRIVER } from './load-drivers.js';
 import { runScenarioOnce, type RunContext } from './run-scenario.js';
 
 export const CEILING_CACHE_TTL_MS = 60 * 60 * 1000;
@@ -39,15 +40,16 @@ export interface NoiseCheck {
 const ceilingScenario = defineScenario({ workload: 'noop', strategy: 'async', load: closedLoad(64, 1.5, 0.5), tags: ['harness'] });
 const aaScenario = defineScenario({ workload: 'noop', strategy: 'async', load: closedLoad(32, 2, 0.5), tags: ['harness'] });
 
-function cachePath(machine: MachineFacts): string {
+function cachePath(machine: MachineFacts, driver: string): string {
   const dir = join(process.env['XDG_CACHE_HOME'] ?? join(tmpdir(), 'loopbench-cache'));
   mkdirSync(dir, { recursive: true });
-  const key = `${machine.hostname}-${machine.cores}-${machine.nodeVersion}-${(machine.gitCommit ?? 'nogit').slice(0, 12)}`.replace(/[^a-zA-Z0-9.-]/g, '_');
+  const key = `${machine.hostname}-${machine.cores}-${machine.nodeVersion}-${(machine.gitCommit ?? 'nogit').slice(0, 12)}-${driver}`.replace(/[^a-zA-Z0-9.-]/g, '_');
   return join(dir, `ceiling-${key}.json`);
 }
 
 export async function harnessCeiling(machine: MachineFacts, ctx: RunContext): Promise<HarnessCeiling | { error: string }> {
-  const path = cachePath(machine);
+  // The ceiling is the closed driver's: each driver has its own.
+  const path = cachePath(machine, ctx.closedDriver ?? DEFAULT_CLOSED_DRIVER);
   if (existsSync(path)) {
     try {
       const cached = JSON.parse(readFileSync(path, 'utf8')) as HarnessCeiling;

@@ -1,9 +1,11 @@
 /**
- * Chooses the load driver for a scenario's load kind: closed model (autocannon) or open
- * model (bench/run/open-model-driver.ts, hand-written; see its header for why).
+ * Chooses the load driver for a scenario's load kind: closed model (the lean hand-written
+ * driver by default, lean-closed-driver.ts; autocannon with `--driver autocannon`) or open
+ * model (bench/run/open-model-driver.ts, hand-written; see their headers for why).
  */
 import type { ClientFigures, Load } from '../types.js';
 import { runClosedLoad } from './closed-driver.js';
+import { runLeanClosedLoad } from './lean-closed-driver.js';
 import { runOpenModel } from './open-model-driver.js';
 import type { BodyCheck } from './validate-response.js';
 
@@ -13,6 +15,8 @@ export interface DriveOptions {
   pathFor(id: number): string;
   basePath: string;
   check: BodyCheck;
+  /** The exact body of a correct answer, when known (the lean driver's fast path). */
+  expectedBody?: (id: number) => string | undefined;
   durationS: number;
   /** Closed model: warm-up inside the same continuous load (see closed-driver.ts). */
   warmupS?: number;
@@ -20,12 +24,19 @@ export interface DriveOptions {
   onWindowStart?: () => void;
   signal?: AbortSignal;
   firstId?: number;
+  /** Closed model: which driver (default lean). */
+  closedDriver?: ClosedDriverName;
 }
+
+export const closedDriverNames = ['lean', 'autocannon'] as const;
+export type ClosedDriverName = (typeof closedDriverNames)[number];
+export const DEFAULT_CLOSED_DRIVER: ClosedDriverName = 'lean';
 
 export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
   const signal = options.signal ? { signal: options.signal } : {};
   if (load.kind === 'closed') {
-    return runClosedLoad({
+    const closedLoad = (options.closedDriver ?? DEFAULT_CLOSED_DRIVER) === 'lean' ? runLeanClosedLoad : runClosedLoad;
+    return closedLoad({
       url: options.url,
       pathFor: options.pathFor,
       connections: load.connections,
@@ -34,6 +45,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
       warmupS: options.warmupS ?? 0,
       staggerS: (options.warmupS ?? 0) / 2,
       check: options.check,
+      ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
       ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
       ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
       ...signal,

@@ -12,11 +12,11 @@ import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../type
 import { cpuIterationsFor } from './calibrate-cpu.js';
 import { ServerError } from './errors.js';
 import { fdLimitProblem } from './fd-limit.js';
-import { drive } from './load-drivers.js';
+import { drive, type ClosedDriverName } from './load-drivers.js';
 import { TreeMonitor } from './proc-tree.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { targetBodyCheck, targetPath, validateTargetOnce } from './target.js';
-import { bodyCheckFor, noopBodyCheck, validateOnce, workPath, type BodyCheck } from './validate-response.js';
+import { bodyCheckFor, expectedBodyFor, noopBodyCheck, noopExpectedBody, validateOnce, workPath, type BodyCheck } from './validate-response.js';
 import { invalidReasons } from './validity.js';
 
 export interface RunContext {
@@ -31,6 +31,8 @@ export interface RunContext {
   host?: string;
   /** Busy work added to each request, % of its own time (the gate's self-test knob). */
   injectSlowdownPct?: number;
+  /** The closed-model driver (default lean; `--driver`). */
+  closedDriver?: ClosedDriverName;
 }
 
 /** The parameters the server receives: the scenario's, the resource's, and calibration. */
@@ -53,6 +55,7 @@ interface Endpoint {
   basePath: string;
   pathFor(id: number): string;
   check: BodyCheck;
+  expectedBody?: (id: number) => string | undefined;
 }
 
 function endpointFor(scenario: Scenario, url: string, params: WorkloadParams): Endpoint {
@@ -61,7 +64,14 @@ function endpointFor(scenario: Scenario, url: string, params: WorkloadParams): E
     return { url, basePath: path, pathFor: () => path, check: targetBodyCheck(scenario.target) };
   }
   const basePath = scenario.variant ? `/work?variant=${encodeURIComponent(scenario.variant)}` : '/work';
-  return { url, basePath, pathFor: (id) => workPath(id, scenario.variant), check: bodyCheckFor(scenario.workload, params, scenario.variant) };
+  const expectedBody = expectedBodyFor(scenario.workload, params, scenario.variant);
+  return {
+    url,
+    basePath,
+    pathFor: (id) => workPath(id, scenario.variant),
+    check: bodyCheckFor(scenario.workload, params, scenario.variant),
+    ...(expectedBody ? { expectedBody } : {}),
+  };
 }
 
 function connectionsOf(scenario: Scenario): number {
@@ -87,8 +97,9 @@ interface Window {
 }
 
 /** The main load and the probe, together; both warm up inside the same continuous load. */
-async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, window: Window, signal?: AbortSignal): Promise<[ClientFigures, ClientFigures | undefined]> {
-  const common = { durationS, warmupS: window.warmupS, ...(signal ? { signal } : {}) };
+async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, window: Window, ctx: RunContext): Promise<[ClientFigures, ClientFigures | undefined]> {
+  const { signal, closedDriver } = ctx;
+  const common = { durationS, warmupS: window.warmupS, ...(signal ? { signal } : {}), ...(closedDriver ? { closedDriver } : {}) };
   const main = drive(scenario.load, { ...endpoint, ...common, ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}) });
   const probe = scenario.probe
     ? drive(
@@ -98,6 +109,7 @@ async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number
           basePath: scenario.probe.path,
           pathFor: (id) => `${scenario.probe!.path}?id=${id}`,
           check: noopBodyCheck,
+          expectedBody: noopExpectedBody,
           firstId: PROBE_FIRST_ID,
           ...common,
         },
@@ -153,7 +165,7 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
     if (load.kind === 'rate' && load.warmupS > 0) {
       // The open model cannot continue one schedule into another: warm up separately, then
       // let a blocked server work off what it accepted before the window opens.
-      await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx.signal);
+      await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx);
       await drain(endpoint, DRAIN_REQUESTS_MAX);
     }
     if (ctx.signal?.aborted) return fail('errored', 'interrupted');
@@ -173,7 +185,7 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
     };
     const inLoadWarmupS = load.kind === 'closed' ? load.warmupS : 0;
     if (inLoadWarmupS === 0) openWindow();
-    const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx.signal);
+    const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx);
     const wallS = Math.max(0.001, (performance.now() - wallStartMs) / 1000);
     const loadgenCpu = process.cpuUsage(loadgenCpuStart);
     const tree = (monitor as TreeMonitor | undefined)?.stop();

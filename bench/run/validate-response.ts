@@ -42,10 +42,32 @@ export function bodyCheckFor(workloadName: string, params: WorkloadParams, varia
   };
 }
 
+/** The exact body of a noop answer (the `/noop` route, and `/work` on a noop server). */
+export const noopExpectedBody = (id: number): string => `{"workload":"noop","id":${id},"value":${id}}`;
+
+/**
+ * The exact body a correct answer has, for the workloads whose server output is known byte
+ * for byte, so a driver can recognise a right answer by a string comparison (the lean
+ * driver); undefined for the others, which the BodyCheck handles. The server serialises
+ * `{ workload, id, value }` with JSON.stringify (fastify without a response schema), keys in
+ * that order; sleep's value is `${id}:${sleepMs}` with sleepMs = Number(params.sleepMs), the
+ * same expression as servers/workloads/sleep.ts, and holds nothing JSON escapes. A body
+ * that differs from this string still goes through the BodyCheck before it is called wrong.
+ */
+export function expectedBodyFor(workloadName: string, params: WorkloadParams, variant?: string): ((id: number) => string) | undefined {
+  if (variant !== undefined) return undefined;
+  if (workloadName === 'noop') return noopExpectedBody;
+  if (workloadName === 'sleep') {
+    const sleepMs = Number(params['sleepMs']);
+    return (id) => `{"workload":"sleep","id":${id},"value":"${id}:${sleepMs}"}`;
+  }
+  return undefined;
+}
+
 /** The check for the cheap `/noop` route of head-of-line probes. */
 export const noopBodyCheck: BodyCheck = (status, body, id) => {
   if (status !== 200) return `status ${status}`;
-  return body === `{"workload":"noop","id":${id},"value":${id}}` ? undefined : `unexpected noop body ${body.slice(0, 80)}`;
+  return body === noopExpectedBody(id) ? undefined : `unexpected noop body ${body.slice(0, 80)}`;
 };
 
 /**

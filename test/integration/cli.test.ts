@@ -29,6 +29,7 @@ describe('bench CLI', () => {
       [['--duration', '-3'], /--duration must be a number > 0/],
       [['--connections', 'many'], /--connections must be an integer/],
       [['--nope'], /Unknown option '--nope'/],
+      [['--driver', 'undici'], /--driver must be lean or autocannon; got 'undici'/],
     ];
     for (const [args, message] of cases) {
       const out = join(outDir, 'bad');

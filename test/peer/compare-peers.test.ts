@@ -4,19 +4,19 @@ import { bandVerdict, defaultPeerOptions, planPeerRuns } from '../../bench/peer/
 import { parsePeerArgs } from '../../bench/peer/peer-args.js';
 
 describe('planPeerRuns', () => {
-  it('alternates loopbench and wrk per workload, repetition by repetition (A B A B)', () => {
+  it('alternates loopbench (lean), wrk and loopbench-autocannon per workload, repetition by repetition (A B C A B C)', () => {
     const plan = planPeerRuns({ ...defaultPeerOptions, runs: 2 });
     expect(plan.map((s) => `${s.repetition}:${s.workload}:${s.generator}`)).toEqual([
-      '1:noop:loopbench', '1:noop:wrk', '1:sleep:loopbench', '1:sleep:wrk',
-      '2:noop:loopbench', '2:noop:wrk', '2:sleep:loopbench', '2:sleep:wrk',
+      '1:noop:loopbench', '1:noop:wrk', '1:noop:loopbench-autocannon', '1:sleep:loopbench', '1:sleep:wrk', '1:sleep:loopbench-autocannon',
+      '2:noop:loopbench', '2:noop:wrk', '2:noop:loopbench-autocannon', '2:sleep:loopbench', '2:sleep:wrk', '2:sleep:loopbench-autocannon',
     ]);
   });
   it('adds the diagnostic variants on noop only', () => {
     const plan = planPeerRuns({ ...defaultPeerOptions, runs: 1, diagnose: true });
     expect(plan.filter((s) => s.workload === 'noop').map((s) => s.generator)).toEqual([
-      'loopbench', 'wrk', 'loopbench-nocheck', 'autocannon-fresh-id', 'autocannon-static', 'wrk-static',
+      'loopbench', 'wrk', 'loopbench-autocannon', 'loopbench-autocannon-nocheck', 'autocannon-fresh-id', 'autocannon-static', 'wrk-static',
     ]);
-    expect(plan.filter((s) => s.workload === 'sleep').map((s) => s.generator)).toEqual(['loopbench', 'wrk']);
+    expect(plan.filter((s) => s.workload === 'sleep').map((s) => s.generator)).toEqual(['loopbench', 'wrk', 'loopbench-autocannon']);
   });
 });
 

@@ -1,0 +1,168 @@
+/**
+ * Closed-model load written by hand on raw `node:net` sockets: C keep-alive connections,
+ * each sends its next request when the last one answered. The default closed driver;
+ * autocannon (closed-driver.ts) stays as `--driver autocannon`. Same options, result and
+ * semantics as runClosedLoad: warm-up inside one continuous load, connections started in
+ * staggered groups over staggerS, the measured window is the last durationS seconds counted
+ * by completion time, every answer checked, latency per answer in a µs HDR histogram.
+ *
+ * Why by hand: the load generator shares the machine's 2 cores with the server, so every
+ * µs it spends per request is taken from the server on a cheap workload. Side by side
+ * with wrk (bench/peer, --diagnose), autocannon cost ~31 µs of generator CPU per request
+ * against wrk's ~12 µs: its setupRequest rebuilds the whole request each time (~9 µs), its
+ * JS HTTP parser, events and histograms (~8 µs), JSON.parse in the body check (~3 µs), and
+ * the header object it builds for onResponse (~1 µs). loopbench reached only 0.52-0.63 of
+ * wrk's requests/s on noop. Here a request is one string from a prebuilt template with the
+ * id spliced in (http1-connection.ts), the parser reads only the status, Content-Length /
+ * chunked framing and Connection (http1-response-parser.ts), and a correct body is
+ * recognised by comparing it with the exact expected string (`expectedBody`; the full
+ * BodyCheck runs only on a mismatch or when no exact body is known).
+ *
+ * Counting: answers, non-2xx, wrong bodies (the first problem kept), errors (a socket
+ * error, a protocol error, or a close that cuts a connect or a request short; the
+ * connection reconnects and goes on, backing off up to 1 s while it keeps failing) and
+ * timeouts (a connect or request older than timeoutS, found by a sweep every tenth of the
+ * timeout, then the connection is replaced) are counted when they happen inside the window.
+ * Always bounded in time: everything is closed at the window's end or on abort.
+ *
+ * Not supported, not needed for HTTP/1.1 on loopback: pipelining (one request in flight
+ * per connection, as in the closed model), TLS, HTTP/2, request bodies, methods but GET.
+ */
+import type { ClientFigures } from '../types.js';
+import type { ClosedLoadOptions } from './closed-driver.js';
+import { endpointOf, Http1Connection, requestTemplate, type ConnectionEvents } from './http1-connection.js';
+import { LatencyHistogram } from './latency-histogram.js';
+
+export interface LeanClosedLoadOptions extends ClosedLoadOptions {
+  /**
+   * The exact body a correct answer to request `id` has, when it is known byte for byte
+   * (validate-response.ts `expectedBodyFor`): compared as a string, the BodyCheck runs
+   * only when it differs or is undefined.
+   */
+  expectedBody?: (id: number) => string | undefined;
+}
+
+/** As in closed-driver.ts: connections start in at most this many groups. */
+const MAX_STAGGER_GROUPS = 10;
+const DEFAULT_TIMEOUT_S = 10;
+const MAX_BACKOFF_MS = 1000;
+
+export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise<ClientFigures> {
+  const { connections, durationS, check, expectedBody, signal } = options;
+  if (!(Number.isInteger(connections) && connections >= 1)) throw new RangeError(`connections must be an integer >= 1, got ${connections}`);
+  if (!(Number.isFinite(durationS) && durationS > 0)) throw new RangeError(`durationS must be > 0, got ${durationS}`);
+  const timeoutMs = (options.timeoutS ?? DEFAULT_TIMEOUT_S) * 1000;
+  if (!(timeoutMs > 0)) throw new RangeError(`timeoutS must be > 0, got ${options.timeoutS}`);
+  const endpoint = endpointOf(options.url);
+  const build = requestTemplate(options.pathFor, endpoint.hostHeader);
+
+  const warmupS = options.warmupS ?? 0;
+  const staggerS = connections > 1 ? (options.staggerS ?? 0) : 0;
+  const groups = staggerS > 0 ? Math.min(connections, MAX_STAGGER_GROUPS) : 1;
+  const groupGapMs = groups > 1 ? (staggerS * 1000) / groups : 0;
+  const startMs = performance.now();
+  // Every connection stops at the same moment; the window is the last durationS before it.
+  const endMs = startMs + groupGapMs * (groups - 1) + (warmupS + durationS) * 1000;
+  const windowStartMs = endMs - durationS * 1000;
+  const inWindow = (now: number) => now >= windowStartMs && now <= endMs;
+
+  const latency = new LatencyHistogram();
+  let responses2xx = 0, non2xx = 0, errors = 0, timeouts = 0, wrongBodies = 0;
+  let firstWrong: string | undefined;
+  let nextId = options.firstId ?? 1;
+  let stopped = false;
+  const conns: Http1Connection[] = [];
+
+  const sendNext = (conn: Http1Connection): void => {
+    if (stopped || !conn.ready) return;
+    const id = nextId++;
+    conn.send(id, build(id));
+  };
+  const reconnect = (conn: Http1Connection): void => {
+    if (!stopped) conn.connect();
+  };
+  const events: ConnectionEvents = {
+    onReady: sendNext,
+    onAnswer(conn, status, body, id, sentAtMs) {
+      const now = performance.now();
+      conn.failures = 0;
+      if (now >= windowStartMs) {
+        if (now > endMs) return;
+        if (status >= 200 && status < 300) {
+          responses2xx++;
+          latency.recordMs(now - sentAtMs);
+          if (body !== expectedBody?.(id)) {
+            const problem = check(status, body, id);
+            if (problem) {
+              wrongBodies++;
+              firstWrong ??= problem;
+            }
+          }
+        } else non2xx++;
+      }
+      sendNext(conn);
+    },
+    onClosed(conn, problem) {
+      if (stopped) return;
+      if (problem) {
+        if (inWindow(performance.now())) errors++;
+        conn.failures++;
+      }
+      if (conn.failures <= 1) setImmediate(reconnect, conn);
+      else conn.retryTimer = setTimeout(reconnect, Math.min(MAX_BACKOFF_MS, 10 * 2 ** (conn.failures - 2)), conn);
+    },
+  };
+
+  const sweeper = setInterval(
+    () => {
+      const now = performance.now();
+      for (const conn of conns) {
+        if (now <= conn.deadlineMs) continue;
+        if (inWindow(now)) timeouts++;
+        void conn.close(); // onClosed reconnects it
+      }
+    },
+    Math.min(1000, Math.max(5, timeoutMs / 10)),
+  );
+  const timers: NodeJS.Timeout[] = [];
+  const startGroup = (group: number): void => {
+    const size = Math.floor(connections / groups) + (group < connections % groups ? 1 : 0);
+    for (let i = 0; i < size && !stopped; i++) {
+      const conn = new Http1Connection(endpoint, timeoutMs, events);
+      conns.push(conn);
+      conn.connect();
+    }
+  };
+
+  let stopAtMs = endMs;
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      stopAtMs = Math.min(performance.now(), endMs);
+      resolve();
+    };
+    if (signal?.aborted) return finish();
+    signal?.addEventListener('abort', finish, { once: true });
+    timers.push(setTimeout(() => (signal?.removeEventListener('abort', finish), finish()), endMs - startMs));
+    if (options.onWindowStart) timers.push(setTimeout(options.onWindowStart, windowStartMs - startMs));
+    startGroup(0);
+    for (let group = 1; group < groups; group++) timers.push(setTimeout(startGroup, group * groupGapMs, group));
+  });
+  stopped = true;
+  clearInterval(sweeper);
+  for (const timer of timers) clearTimeout(timer);
+  for (const conn of conns) clearTimeout(conn.retryTimer);
+  await Promise.all(conns.map((conn) => conn.close()));
+
+  const measuredS = Math.max(0.001, stopAtMs - windowStartMs) / 1000;
+  return {
+    requests: responses2xx,
+    durationS: measuredS,
+    rps: responses2xx / measuredS,
+    latencyMs: latency.figures(),
+    errors,
+    timeouts,
+    non2xx,
+    wrongBodies,
+    ...(firstWrong ? { firstWrongBody: firstWrong } : {}),
+  };
+}
