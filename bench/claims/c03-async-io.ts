@@ -13,10 +13,10 @@
  * Scalability: the async sweep's throughput from 1 to 1,000 connections is printed as
  * context (C1 and C4 judge the two ends).
  */
+import type { Scenario } from '../types.js';
 import { fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
 import { asyncSweep, core, dbQuery, headOfLine, SWEEP_SLEEP_MS, upstream } from './scenarios.js';
-import type { Scenario } from '../types.js';
 import type { Claim } from './types.js';
 
 interface Pair {

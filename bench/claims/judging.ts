@@ -14,7 +14,8 @@
  */
 import { compareSamples, holmAdjust, median } from '../stats/index.js';
 import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
-import { figureOf, figures, fmtCi, fmtRatio } from './figures.js';
+import { describe } from './describe.js';
+import { figureOf, figures } from './figures.js';
 import type { ClaimComparison, Figure, JudgeContext, Judgement, Outcome } from './types.js';
 
 /** One side of a comparison: a scenario, named in the evidence (e.g. `async`). */
@@ -176,7 +177,7 @@ export class ClaimJudging {
     // `supported` needs the whole experiment: a claim measured in part stays inconclusive.
     else if (measured.every((p) => p.outcome === 'supports') && missing.length === 0) verdict = 'supported';
     else verdict = 'inconclusive';
-    const absent = this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text.split(': ')[0]!);
+    const absent = [...new Set(this.parts.filter((p) => p.outcome === 'absent').map((p) => p.text.split(': ')[0]!))];
     const texts =
       verdict === 'not-measured'
         ? ['not measured in this run']
@@ -201,31 +202,4 @@ function outcomeOf(expect: Expectation, c: ClaimComparison): Outcome {
   if (v === 'inconclusive') return 'undecided';
   const aBetter = v === 'a-better';
   return (expect === 'a-better') === aBetter ? 'supports' : 'refutes';
-}
-
-/** a / b with its interval, oriented so that it reads: `9.8x (95% CI 9.4-10)`, `37x lower (...)`. */
-export function ratioText(c: ClaimComparison): string {
-  if (c.higherIsBetter) return `${fmtRatio(c.ratio)} (${fmtCi(c.ratioCiLow, c.ratioCiHigh)})`;
-  if (c.ratio > 1) return `${fmtRatio(c.ratio)} higher (${fmtCi(c.ratioCiLow, c.ratioCiHigh)})`;
-  return `${fmtRatio(1 / c.ratio)} lower (${fmtCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow)})`;
-}
-
-/** `label: a 1,950 req/s vs b 198 req/s, 9.8x (95% CI 9.4-10)[: qualifier]`. */
-function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number): string {
-  const show = figures[spec.figure].show;
-  const aText = `${spec.a.name} ${show(c.aMedian)}`;
-  const bText = `${spec.b.name} ${show(c.bMedian)}`;
-  const ratio = ratioText(c);
-  const head = spec.text ? spec.text(c) : `${spec.label}: ${aText} vs ${bText}, ${ratio}`;
-  const v = c.verdictAfterHolm;
-  let qualifier = '';
-  if (!c.decisive) return head;
-  const constant = 'constant' in spec.b;
-  if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${spec.b.name}` : `: ${spec.b.name} better`;
-  else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${spec.b.name}`;
-  else if (v === 'no-clear-difference') qualifier = constant ? `: no clear difference from ${spec.b.name}` : ': no clear difference';
-  else if (v === 'inconclusive' && c.verdict !== 'inconclusive') qualifier = `: not significant after Holm over ${familySize} comparisons (adjusted p=${c.holmPValue.toFixed(3)})`;
-  else if (v === 'inconclusive' && outcome === 'undecided') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
-  else if (v !== 'inconclusive' && outcome === 'undecided') qualifier = ': inconclusive, the interval is not clear of the threshold';
-  return head + qualifier;
 }
