@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { runCommand } from '../bench/gate/command.js';
 import { interruptSignal } from '../bench/gate/run-ci-suite.js';
-import { selfTest } from '../bench/gate/self-test.js';
+import { rejudgeSelfTest, selfTest } from '../bench/gate/self-test.js';
 import { parseBenchOptions, parseSlowdownPct } from '../bench/options.js';
 import { UsageError } from '../bench/run/errors.js';
 
@@ -17,6 +17,8 @@ const USAGE = `Usage: npm run bench:gate-self-test -- [options]
   --repetitions N      repetitions of every run, baseline included (default: the ci suite's)
   --duration S, --warmup S, --filter TERMS   as for npm run bench
   --out DIR            reports folder (default: reports/self-test)
+  --rejudge DIR        judge a finished self-test's kept runs again with the current
+                       gate (no load is sent), e.g. --rejudge reports/self-test
 `;
 
 runCommand('gate-self-test', async () => {
@@ -31,6 +33,7 @@ runCommand('gate-self-test', async () => {
       warmup: { type: 'string' },
       filter: { type: 'string' },
       out: { type: 'string' },
+      rejudge: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +41,7 @@ runCommand('gate-self-test', async () => {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (v.rejudge !== undefined) return rejudgeSelfTest(v.rejudge, 0.05);
   const trials = Number(v.trials ?? 5);
   if (!Number.isInteger(trials) || trials < 1 || trials > 1000) throw new UsageError(`--trials must be an integer >= 1; got '${v.trials}'`);
   const slowdownPct = parseSlowdownPct(v.slowdown ?? '10%', 'slowdown');

@@ -4,6 +4,7 @@
  * The baseline is read before any load is sent, so a bad one fails in a second (exit 2).
  */
 import { join } from 'node:path';
+import { calibrateCpu } from '../run/calibrate-cpu.js';
 import { LoopbenchError } from '../run/errors.js';
 import type { ResultsFile } from '../types.js';
 import { baselineFrom, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
@@ -22,6 +23,22 @@ function slowdownOf(results: ResultsFile): number {
   return Number(results.options['injectSlowdownPct'] ?? 0);
 }
 
+/**
+ * Same CPU model: the current cpu efficiencies are put in the baseline's calibration
+ * units (metrics.ts, ExtractOptions), so a calibration that came out a few % off in one
+ * session is not read as a regression. Another CPU: each keeps its own calibration.
+ */
+function calibrationNote(baseline: Baseline, results: ResultsFile): { normalize: boolean; note?: string } {
+  const base = baseline.calibration?.nsPerIteration;
+  const own = results.calibration?.nsPerIteration;
+  if (!base || !own) return { normalize: false };
+  const drift = `${own.toFixed(1)} vs ${base.toFixed(1)} ns/iteration (${own >= base ? '+' : ''}${((own / base - 1) * 100).toFixed(1)}%)`;
+  if (baseline.machine.cpuModel !== results.machine.cpuModel) {
+    return { normalize: false, note: `CPU calibration ${drift} on another CPU model: cpu efficiencies use each run's own calibration` };
+  }
+  return { normalize: true, note: `CPU calibration ${drift}: this run's cpu efficiencies are expressed in the baseline's calibration (same CPU model)` };
+}
+
 /** The gate on a baseline and a results file (pure: no load, no files). */
 export function gateReport(
   baseline: Baseline,
@@ -31,13 +48,17 @@ export function gateReport(
 ): GateReport {
   const own = resultsProblems(results);
   const pair = comparabilityProblems(baseline, results, opts.baselinePath);
-  const decision = decideGate(baseline, extractMetrics(results), { practicalBand: opts.practicalBand });
+  const calibration = calibrationNote(baseline, results);
+  const referenceCalibration = calibration.normalize ? baseline.calibration : undefined;
+  const current = extractMetrics(results, referenceCalibration ? { referenceCalibration } : {});
+  const decision = decideGate(baseline, current, { practicalBand: opts.practicalBand });
   decision.errors.push(...own.errors, ...pair.errors);
   decision.warnings.push(...own.warnings, ...pair.warnings);
   if (decision.errors.length > 0) decision.outcome = 'error';
   const reps = baseline.options['repetitions'];
   const slowdown = slowdownOf(results);
   const notes = slowdown > 0 ? [`this run injected a ${slowdown}% slowdown (--inject-slowdown): a regression is expected`] : [];
+  if (calibration.note) notes.push(calibration.note);
   for (const [label, load] of [['baseline', baseline.machineLoad], ['this run', machineLoad]] as const) {
     if (!load) continue;
     const { note, busy } = describeLoad(label, load);
@@ -86,6 +107,17 @@ export async function takeBaseline(opts: GateOptions, signal: AbortSignal, out: 
       'E_HARNESS',
       `baseline not written: ${thin.map((m) => `${m.name} has ${m.samples.length} valid sample(s)`).join(', ')}; at least ${MIN_BASELINE_SAMPLES} each are needed (re-run, or raise --repetitions)`,
     );
+  }
+  // The calibration sets every cpu request's work: one that came out a few % off shifts
+  // every cpu efficiency the baseline holds (other machines cannot correct for it).
+  if (results.calibration && !opts.resultsPath) {
+    const again = calibrateCpu().nsPerIteration;
+    const drift = again / results.calibration.nsPerIteration - 1;
+    if (Math.abs(drift) > opts.practicalBand) {
+      warnings.push(
+        `the CPU calibration moved ${(drift * 100).toFixed(1)}% between the start and the end of the run (${results.calibration.nsPerIteration.toFixed(1)} -> ${again.toFixed(1)} ns/iteration): the cpu efficiencies of this baseline may be off by as much; consider re-taking it`,
+      );
+    }
   }
   if (slowdownOf(results) > 0) warnings.push(`this baseline was taken with --inject-slowdown ${slowdownOf(results)}%: do not commit it`);
   writeBaseline(opts.baselinePath, baseline);

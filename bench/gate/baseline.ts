@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../results/atomic-write.js';
 import { LoopbenchError } from '../run/errors.js';
-import type { MachineFacts, ResultsFile } from '../types.js';
+import type { CpuCalibration, MachineFacts, ResultsFile } from '../types.js';
 import { extractMetrics, type ClaimState, type GateMetric } from './metrics.js';
 import type { MachineLoad } from './run-ci-suite.js';
 
@@ -29,6 +29,8 @@ export interface Baseline {
   options: Record<string, unknown>;
   metrics: GateMetric[];
   claims: ClaimState[];
+  /** The CPU calibration of the baseline's run: current cpu efficiencies are expressed in it on the same CPU model. */
+  calibration?: CpuCalibration;
   /** How busy the machine was while the baseline ran (absent when taken from a results file). */
   machineLoad?: MachineLoad;
 }
@@ -55,6 +57,7 @@ export function baselineFrom(results: ResultsFile, now = new Date(), machineLoad
     options: results.options,
     metrics,
     claims,
+    ...(results.calibration ? { calibration: results.calibration } : {}),
     ...(machineLoad ? { machineLoad } : {}),
   };
 }
@@ -107,6 +110,10 @@ export function loadBaseline(path: string): Baseline {
   const claims = parsed['claims'] ?? [];
   if (!Array.isArray(claims) || !claims.every((c) => isRecord(c) && typeof c['id'] === 'string' && typeof c['verdict'] === 'string')) {
     throw new BaselineError(`baseline ${path}: claims must be an array of {id, verdict}; ${REFRESH}`);
+  }
+  const calibration = parsed['calibration'];
+  if (calibration !== undefined && !(isRecord(calibration) && typeof calibration['nsPerIteration'] === 'number' && calibration['nsPerIteration'] > 0)) {
+    throw new BaselineError(`baseline ${path}: calibration.nsPerIteration must be a number > 0; ${REFRESH}`);
   }
   const load = parsed['machineLoad'];
   if (load !== undefined && !(isRecord(load) && ['load1Mean', 'load1Max', 'usableCores'].every((k) => typeof load[k] === 'number'))) {

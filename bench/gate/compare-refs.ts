@@ -101,7 +101,11 @@ export async function compareRefs(opts: CompareOptions, signal: AbortSignal, out
         warnings.push(...p.warnings);
       });
     }
-    const decision = decideGate(mergeMetrics(files.base.map(extractMetrics)), mergeMetrics(files.current.map(extractMetrics)), { practicalBand: opts.practicalBand });
+    // One machine: every run's cpu efficiencies in the first base run's calibration units,
+    // so the calibration's own run-to-run error is not counted as noise (metrics.ts).
+    const referenceCalibration = files.base[0]?.calibration;
+    const extract = (r: ResultsFile) => extractMetrics(r, referenceCalibration ? { referenceCalibration } : {});
+    const decision = decideGate(mergeMetrics(files.base.map(extract)), mergeMetrics(files.current.map(extract)), { practicalBand: opts.practicalBand });
     decision.errors.push(...errors);
     decision.warnings.push(...warnings);
     if (decision.errors.length > 0) decision.outcome = 'error';

@@ -11,7 +11,7 @@
  */
 import { idealFor } from '../ideal.js';
 import { summarize } from '../stats/describe.js';
-import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
+import type { CpuCalibration, ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
 
 export type MetricKind = 'efficiency' | 'ratio';
 
@@ -76,15 +76,33 @@ function okRuns(runs: RunRecord[], scenarioId: string): RunRecord[] {
   return runs.filter((r) => r.scenarioId === scenarioId && r.state === 'ok' && r.client && r.client.rps > 0);
 }
 
-function efficiencyMetric(scenario: Scenario, runs: RunRecord[]): GateMetric {
+function efficiencyMetric(scenario: Scenario, runs: RunRecord[], scale: number): GateMetric {
   const withIdeal = okRuns(runs, scenario.id).filter((r) => r.ideal && r.ideal.idealRps > 0);
   return {
     name: `${scenario.id} efficiency`,
     kind: 'efficiency',
     unit: 'efficiency',
     scenarioId: scenario.id,
-    samples: withIdeal.map((r) => r.client!.rps / r.ideal!.idealRps),
+    samples: withIdeal.map((r) => (r.client!.rps / r.ideal!.idealRps) * scale),
   };
+}
+
+/** Whether a scenario's work per request came from the run's CPU calibration. */
+export function usesCalibration(scenario: Scenario): boolean {
+  return scenario.workload === 'cpu' && scenario.params['cpuIterations'] === undefined;
+}
+
+export interface ExtractOptions {
+  /**
+   * Express calibrated (cpu) efficiencies in this calibration's units instead of the
+   * run's own. A cpu efficiency is, in effect, (calibrated ns per iteration) ÷ (true ns
+   * per iteration while loaded): a calibration that came out 12% slow makes every cpu
+   * request 12% cheaper and its efficiency 12% higher. On one machine, scaling by
+   * reference ÷ own calibration removes that error, so what is compared is the real
+   * speed of the work (and a slower cpu workload, which a fresh calibration would absorb,
+   * shows). Only valid on the same CPU model.
+   */
+  referenceCalibration?: CpuCalibration;
 }
 
 function ratioMetric(scenario: Scenario, reference: Scenario, runs: RunRecord[]): GateMetric {
@@ -104,12 +122,16 @@ function ratioMetric(scenario: Scenario, reference: Scenario, runs: RunRecord[])
   };
 }
 
-export function extractMetrics(results: ResultsFile): GateMetrics {
+export function extractMetrics(results: ResultsFile, opts: ExtractOptions = {}): GateMetrics {
   const metrics: GateMetric[] = [];
+  const own = results.calibration?.nsPerIteration;
+  const reference = opts.referenceCalibration?.nsPerIteration;
+  const calibrationScale = own && reference ? reference / own : 1;
   for (const scenario of results.scenarios) {
     // Every scenario with an ideal gets its metric, even when none of its runs was valid:
     // the gate then reports it missing instead of silently forgetting it.
-    if (idealFor(scenario, results.machine.usableCores)) metrics.push(efficiencyMetric(scenario, results.runs));
+    if (!idealFor(scenario, results.machine.usableCores)) continue;
+    metrics.push(efficiencyMetric(scenario, results.runs, usesCalibration(scenario) ? calibrationScale : 1));
   }
   for (const scenario of results.scenarios) {
     const referenceStrategy = referenceStrategyOf(scenario.workload);

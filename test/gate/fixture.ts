@@ -42,7 +42,10 @@ function run(scenario: Scenario, repetition: number, rps: number, state: RunStat
   };
 }
 
-export function fixtureResults(specs: ScenarioSpec[], extra: { claims?: Array<[string, Verdict]>; status?: ResultsFile['status'] } = {}): ResultsFile {
+export function fixtureResults(
+  specs: ScenarioSpec[],
+  extra: { claims?: Array<[string, Verdict]>; status?: ResultsFile['status']; nsPerIteration?: number } = {},
+): ResultsFile {
   const runs: RunRecord[] = [];
   const reps = Math.max(...specs.map((s) => s.rps.length));
   for (let r = 1; r <= reps; r++) {
@@ -71,6 +74,7 @@ export function fixtureResults(specs: ScenarioSpec[], extra: { claims?: Array<[s
       hostname: 'fixture',
     },
     options: { repetitions: reps, injectSlowdownPct: 0 },
+    ...(extra.nsPerIteration ? { calibration: { nsPerIteration: extra.nsPerIteration, measuredAt: '2026-01-01T00:00:00.000Z' } } : {}),
     scenarios: specs.map((s) => s.scenario),
     runs,
     summaries: [],
@@ -79,18 +83,21 @@ export function fixtureResults(specs: ScenarioSpec[], extra: { claims?: Array<[s
 }
 
 /** A typical ci-like set: steady efficiencies with ~1% noise, `scale` applied to cluster cpu. */
-export function typicalResults(opts: { clusterScale?: number; sleepScale?: number; claims?: Array<[string, Verdict]> } = {}): ResultsFile {
+export function typicalResults(
+  opts: { clusterScale?: number; sleepScale?: number; cpuScale?: number; claims?: Array<[string, Verdict]>; nsPerIteration?: number } = {},
+): ResultsFile {
   const c = opts.clusterScale ?? 1;
   const s = opts.sleepScale ?? 1;
+  const cpu = opts.cpuScale ?? 1;
   return fixtureResults(
     [
       { scenario: scenarios.sleepBlocking, rps: [97, 98, 96, 97.5, 96.5].map((x) => x * s) },
-      { scenario: scenarios.cpuBlocking, rps: [48, 49, 48.5, 47.5, 48.2] },
-      { scenario: scenarios.cpuCluster, rps: [90, 91, 89, 90.5, 89.5].map((x) => x * c) },
+      { scenario: scenarios.cpuBlocking, rps: [48, 49, 48.5, 47.5, 48.2].map((x) => x * cpu) },
+      { scenario: scenarios.cpuCluster, rps: [90, 91, 89, 90.5, 89.5].map((x) => x * c * cpu) },
       { scenario: scenarios.noopAsync, rps: [9000, 9100, 8950, 9050, 9020] },
       { scenario: scenarios.noopBare, rps: [10000, 10100, 9950, 10050, 10020] },
     ],
-    opts.claims ? { claims: opts.claims } : {},
+    { ...(opts.claims ? { claims: opts.claims } : {}), ...(opts.nsPerIteration ? { nsPerIteration: opts.nsPerIteration } : {}) },
   );
 }
 
