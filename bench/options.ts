@@ -27,6 +27,12 @@ export interface BenchOptions {
   connections?: number;
   repetitions?: number;
   poolSize?: number;
+  /**
+   * Gate self-test knob: servers add busy work of this % of each request's event-loop
+   * time (servers/route.ts); 0 or absent = none. The parser always sets it, so it is
+   * recorded in results.options.
+   */
+  injectSlowdownPct?: number;
   /** Folder that receives `<run-id>/` and the `latest` link. */
   outDir: string;
   help: boolean;
@@ -61,6 +67,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --connections N      connections of every closed-model load (overrides the suite)
   --repetitions N      runs per scenario, interleaved (overrides the suite)
   --pool-size N        workers for worker-threads / child-process / cluster (default: cores)
+  --inject-slowdown P  add busy work of P% (0-1000%) of each request's event-loop time
+                       in the server, e.g. 10%: the gate's self-test knob (default: 0%)
   --out DIR            reports folder (default: reports)
   --rate R             open model: R requests/s whatever the server does (wrk2-style latency)
   --arrival KIND       uniform | poisson (default: uniform), with --rate
@@ -86,6 +94,17 @@ function positiveNumber(flag: string, raw: string | undefined, { integer = false
   if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value <= min || value > max) {
     const range = max === Infinity ? `> ${min}` : `> ${min} and <= ${max}`;
     throw new UsageError(`--${flag} must be ${kind} ${range}; got '${raw}'`);
+  }
+  return value;
+}
+
+/** `10%` or `10` → 10; the allowed range is 0–1000%. */
+export function parseSlowdownPct(raw: string | undefined, flag = 'inject-slowdown'): number {
+  if (raw === undefined) return 0;
+  const text = raw.trim().replace(/%$/, '');
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value) || value < 0 || value > 1000) {
+    throw new UsageError(`--${flag} must be a percentage from 0% to 1000%, e.g. 10%; got '${raw}'`);
   }
   return value;
 }
@@ -133,6 +152,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         connections: { type: 'string' },
         repetitions: { type: 'string' },
         'pool-size': { type: 'string' },
+        'inject-slowdown': { type: 'string' },
         out: { type: 'string' },
         rate: { type: 'string' },
         arrival: { type: 'string' },
@@ -169,6 +189,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     suite: suite as SuiteName,
     ...parseFilter(v.filter),
     claims: parseClaims(v.claims),
+    injectSlowdownPct: parseSlowdownPct(v['inject-slowdown']),
     outDir: v.out ?? 'reports',
     help: v.help ?? false,
     arrival: 'uniform',

@@ -100,6 +100,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
         closedDriver: options.closedDriver,
+        ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });
       progress.finish(record);
       // Written the moment it exists: a later failure loses nothing measured.

@@ -13,6 +13,12 @@ export interface ServerConfig {
   poolSize: number;
   /** Address to bind; 127.0.0.1 unless the user explicitly asked for another. */
   host: string;
+  /**
+   * Self-test knob of the CI gate (`--inject-slowdown PCT%`): after each `/work`
+   * request's handler ran, spin for this percentage of the time it held the event loop
+   * (servers/route.ts). Absent or 0: no slowdown.
+   */
+  injectSlowdownPct?: number;
 }
 
 /** Event-loop figures of one server process over the measured window. */

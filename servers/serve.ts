@@ -79,7 +79,7 @@ async function runServerProcess(config: ServerConfig): Promise<void> {
     params: config.params,
     poolSize: config.poolSize,
   });
-  const app = buildApp(instance.handle, telemetry);
+  const app = buildApp(instance.handle, telemetry, config.injectSlowdownPct);
   await app.listen({ host: config.host, port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

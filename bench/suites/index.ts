@@ -1,4 +1,5 @@
 import type { Suite } from '../types.js';
+import { ci } from './ci.js';
 import { defaultSuite } from './default.js';
 import { quick } from './quick.js';
 
@@ -6,6 +7,7 @@ import { quick } from './quick.js';
 export const suites = {
   quick,
   default: defaultSuite,
+  ci,
 } satisfies Record<string, Suite>;
 
 export type SuiteName = keyof typeof suites;
