@@ -38,15 +38,15 @@ async function prepareResources(plan: Plan, opened: Map<string, PreparedResource
 }
 
 /**
- * The micro-benchmarks the selected claims read (all claims without --claims). With
- * --filter, a claim whose scenarios were all filtered out does not get its micro-benchmark.
+ * The micro-benchmarks the claims of this run read: those of the claims named by
+ * --claims, or else of every claim with a scenario in the plan (so a suite or --filter
+ * without, say, C5's scenarios does not run C5's memory probes).
  */
 export function microToRun(plan: Plan, options: BenchOptions): MicroBenchmarkName[] {
   if (options.target) return [];
-  const selected = options.claims.length > 0 ? options.claims : claimIds;
-  const filtered = options.workloads.length + options.strategies.length > 0;
+  if (options.claims.length > 0) return microNeeded(options.claims);
   const planned = new Set(plan.scenarios.map((s) => s.id));
-  return microNeeded(selected.filter((id) => !filtered || claims[id].scenarios.some((s) => planned.has(s.id))));
+  return microNeeded(claimIds.filter((id) => claims[id].scenarios.some((s) => planned.has(s.id))));
 }
 
 export async function runSuite(plan: Plan, options: BenchOptions, store: RunStore, hooks: SuiteHooks): Promise<ResultsFile> {

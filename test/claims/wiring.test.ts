@@ -56,7 +56,8 @@ describe('claims wiring: suites, --claims, micro-benchmarks', () => {
     expect(microFor([]).sort()).toEqual(['gather-vs-sequential', 'memory-per-unit']);
     expect(microFor(['--claims', 'C2'])).toEqual(['gather-vs-sequential']);
     expect(microFor(['--claims', 'C1,C10'])).toEqual([]);
-    // --filter cpu removes every scenario of C2 and C5: their micro-benchmarks are not run either.
+    // --filter cpu removes every scenario of C2 and C5 (and the ci suite has none): no micro-benchmark.
     expect(microFor(['--filter', 'cpu'])).toEqual([]);
+    expect(microFor(['--suite', 'ci'])).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ describe('bench CLI', () => {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no third run started:\n${stderr}`)), 90_000);
       const poll = setInterval(() => {
-        if (/\[3\/\d+\]/.test(stderr)) {
+        if (/\[ *3\/\d+\]/.test(stderr)) {
           clearInterval(poll);
           clearTimeout(timer);
           setTimeout(resolve, 800);
