@@ -21,9 +21,10 @@ function lockfileSha256(root: string): string | null {
   return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null;
 }
 
-/** Facts about the machine a run happened on, recorded with every results file. */
-export function machineFacts(): MachineFacts {
-  const root = packageRoot();
+export type HardwareFacts = Pick<MachineFacts, 'cpuModel' | 'cores' | 'usableCores' | 'memoryBytes' | 'nodeVersion' | 'os'>;
+
+/** CPU, cores, memory, Node and OS: what every results file (suite or micro) records. */
+export function hardwareFacts(): HardwareFacts {
   const cpus = os.cpus();
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
@@ -32,6 +33,14 @@ export function machineFacts(): MachineFacts {
     memoryBytes: os.totalmem(),
     nodeVersion: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** Facts about the machine a run happened on, recorded with every results file. */
+export function machineFacts(): MachineFacts {
+  const root = packageRoot();
+  return {
+    ...hardwareFacts(),
     gitCommit: gitCommit(root),
     lockfileSha256: lockfileSha256(root),
     hostname: os.hostname(),

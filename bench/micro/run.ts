@@ -5,7 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { isMicroBenchmarkName, microBenchmarkNames, microBenchmarks } from './index.js';
-import { microMachineFacts } from './machine.js';
+import { hardwareFacts } from '../machine.js';
 import { ProcessReaper } from './processes.js';
 import {
   MICRO_SCHEMA_VERSION,
@@ -43,7 +43,7 @@ export async function runMicroBenchmarks(opts: MicroRunOptions = {}): Promise<Mi
     startedAt: new Date().toISOString(),
     finishedAt: '',
     durationMs: 0,
-    machine: microMachineFacts(),
+    machine: hardwareFacts(),
     loadAverage1mAtStart: loadavg()[0] ?? Number.NaN,
     loadAverage1mAtEnd: Number.NaN,
     benchmarksRun: names,

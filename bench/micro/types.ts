@@ -1,10 +1,10 @@
+import type { HardwareFacts } from '../machine.js';
 /**
  * The data model of the micro-benchmarks (`npm run bench:micro`): what the costs under the
  * strategies are on this machine, measured in isolation (tinybench timings and memory
  * measurements). The main harness embeds a `MicroResults` under `micro` in its results
  * file. Units are in every numeric field name.
  */
-import type { MachineFacts } from '../types.js';
 import type { ProcessReaper } from './processes.js';
 
 export const MICRO_SCHEMA_VERSION = 1;
@@ -111,10 +111,8 @@ export interface MicroResultsByName {
   'memory-per-unit': MemoryPerUnitResult;
 }
 
-export type MicroMachineFacts = Pick<
-  MachineFacts,
-  'cpuModel' | 'cores' | 'usableCores' | 'memoryBytes' | 'nodeVersion' | 'os'
->;
+/** The machine facts a micro results file records. */
+export type MicroMachineFacts = HardwareFacts;
 
 export interface MicroBenchmarkError {
   benchmark: MicroBenchmarkName;

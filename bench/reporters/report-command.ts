@@ -4,14 +4,12 @@
  * a one-line message and nothing written), 1 when the report itself fails.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { UsageError } from '../run/errors.js';
 import { loadResultsFile, ResultsFileError } from './load-results.js';
 import { writeReport } from './write-report.js';
 
 export const USAGE = 'usage: npm run report -- <results.json> [--out DIR]   (DIR defaults to the results file\'s directory)';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 interface ReportArgs {
   resultsPath: string;

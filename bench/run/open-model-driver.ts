@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import type { ClientFigures } from '../types.js';
 import { createArrivalSchedule, type ArrivalProcess } from './arrival-schedule.js';
-import { LatencyRecorder } from './latency-recorder.js';
+import { LatencyHistogram } from './latency-histogram.js';
 
 export interface OpenModelOptions {
   /** Base URL, e.g. `http://127.0.0.1:PORT`; requests go to `${url}${path}`. */
@@ -85,20 +85,20 @@ export async function runOpenModel(opts: OpenModelOptions): Promise<ClientFigure
   const separator = opts.path.includes('?') ? '&' : '?';
   const pathOf = (id: number): string => `${prefix}${opts.path}${separator}id=${id}`;
 
-  const corrected = new LatencyRecorder();
-  const uncorrected = new LatencyRecorder();
+  const corrected = new LatencyHistogram();
+  const uncorrected = new LatencyHistogram();
   let requests = 0, completedInWindow = 0, errors = 0, timeouts = 0, non2xx = 0, wrongBodies = 0, lateSends = 0;
 
   const figures = (windowS: number): ClientFigures => ({
     requests,
     durationS: windowS,
     rps: windowS > 0 ? completedInWindow / windowS : 0,
-    latencyMs: corrected.figuresMs(),
+    latencyMs: corrected.figures(),
     errors,
     timeouts,
     non2xx,
     wrongBodies,
-    uncorrectedLatencyMs: uncorrected.figuresMs(),
+    uncorrectedLatencyMs: uncorrected.figures(),
     requestedRatePerS: ratePerS,
     lateSends,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalOffsetsMs, createArrivalSchedule, mulberry32 } from '../../bench/run/arrival-schedule.js';
-import { LatencyRecorder } from '../../bench/run/latency-recorder.js';
+import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
 
 describe('arrival schedule (no network)', () => {
   it('uniform: request i is due at i / R exactly, with no drift', () => {
@@ -50,12 +50,12 @@ describe('arrival schedule (no network)', () => {
   });
 });
 
-describe('latency recorder', () => {
+describe('latency histogram', () => {
   it('keeps microsecond resolution and reports ms floats', () => {
-    const recorder = new LatencyRecorder();
-    expect(recorder.figuresMs()).toEqual({ mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 });
+    const recorder = new LatencyHistogram();
+    expect(recorder.figures()).toEqual({ mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 });
     for (let i = 1; i <= 1000; i++) recorder.recordMs(0.25 + i / 1000); // 0.251 .. 1.25 ms
-    const f = recorder.figuresMs();
+    const f = recorder.figures();
     expect(recorder.count).toBe(1000);
     expect(f.p50).toBeCloseTo(0.75, 2);
     expect(f.p99).toBeCloseTo(1.24, 2);
