@@ -82,6 +82,21 @@ export interface LatencyFigures {
   max: number;
 }
 
+/** One second of a run's measured window (bench/run/per-second-series.ts). */
+export interface PerSecondPoint {
+  /** Seconds since the window's start (0, 1, 2, ...). */
+  tS: number;
+  /** Answers completed in this second. */
+  completed: number;
+  /** Errors, timeouts, non-2xx and wrong bodies in this second. */
+  errors: number;
+  /** Latency percentiles of the answers completed in this second (0 when none). */
+  p50Ms: number;
+  p99Ms: number;
+  /** The server's event-loop delay p99 over this second, for servers that report it. */
+  loopDelayP99Ms?: number;
+}
+
 /** What the load generator saw during the measured window. */
 export interface ClientFigures {
   requests: number;
@@ -102,6 +117,16 @@ export interface ClientFigures {
   requestedRatePerS?: number;
   /** Open model only: requests that could not be sent on time (all connections busy, cap reached). */
   lateSends?: number;
+  /**
+   * The window's full latency histogram, µs, as hdr-histogram-js encodes it
+   * (`encodeIntoCompressedBase64`; bench/run/latency-histogram.ts decodes and merges it).
+   * Open model: timed from the intended send time (corrected).
+   */
+  latencyHistogram?: string;
+  /** Open model only: the histogram timed from the actual send (uncorrected). */
+  uncorrectedLatencyHistogram?: string;
+  /** One point per second of the measured window. */
+  perSecond?: PerSecondPoint[];
 }
 
 export interface ServerFigures {

@@ -22,7 +22,7 @@ export interface BareAutocannonOptions {
 }
 
 export async function runBareAutocannon(options: BareAutocannonOptions): Promise<ClientFigures> {
-  const latency = new LatencyHistogram();
+  const latency = LatencyHistogram.empty();
   let nextId = 1;
   let responses2xx = 0;
   let non2xx = 0;

@@ -43,7 +43,7 @@ interface RequestContext {
 const MAX_STAGGER_GROUPS = 10;
 
 class WindowCounters {
-  readonly latency = new LatencyHistogram();
+  readonly latency = LatencyHistogram.empty();
   responses2xx = 0;
   non2xx = 0;
   errors = 0;

@@ -66,7 +66,7 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
   const windowStartMs = endMs - durationS * 1000;
   const inWindow = (now: number) => now >= windowStartMs && now <= endMs;
 
-  const latency = new LatencyHistogram();
+  const latency = LatencyHistogram.empty();
   let responses2xx = 0, non2xx = 0, errors = 0, timeouts = 0, wrongBodies = 0;
   let firstWrong: string | undefined;
   let nextId = options.firstId ?? 1;

@@ -85,8 +85,8 @@ export async function runOpenModel(opts: OpenModelOptions): Promise<ClientFigure
   const separator = opts.path.includes('?') ? '&' : '?';
   const pathOf = (id: number): string => `${prefix}${opts.path}${separator}id=${id}`;
 
-  const corrected = new LatencyHistogram();
-  const uncorrected = new LatencyHistogram();
+  const corrected = LatencyHistogram.empty();
+  const uncorrected = LatencyHistogram.empty();
   let requests = 0, completedInWindow = 0, errors = 0, timeouts = 0, non2xx = 0, wrongBodies = 0, lateSends = 0;
 
   const figures = (windowS: number): ClientFigures => ({

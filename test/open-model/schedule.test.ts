@@ -52,7 +52,7 @@ describe('arrival schedule (no network)', () => {
 
 describe('latency histogram', () => {
   it('keeps microsecond resolution and reports ms floats', () => {
-    const recorder = new LatencyHistogram();
+    const recorder = LatencyHistogram.empty();
     expect(recorder.figures()).toEqual({ mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 });
     for (let i = 1; i <= 1000; i++) recorder.recordMs(0.25 + i / 1000); // 0.251 .. 1.25 ms
     const f = recorder.figures();
