@@ -3,6 +3,8 @@ import type { Strategy } from './types.js';
 /** The non-blocking implementation awaited on the event loop: waits overlap, CPU does not. */
 export const asyncStrategy: Strategy = {
   name: 'async',
+  runtime: 'node',
+  role: 'async',
   description: 'non-blocking implementation awaited on the event loop: waits overlap, CPU work does not',
   topology: 'single',
   usesPool: false,

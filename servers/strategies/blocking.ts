@@ -3,6 +3,8 @@ import type { Strategy } from './types.js';
 /** The blocking implementation, called straight from the request handler on the event loop. */
 export const blocking: Strategy = {
   name: 'blocking',
+  runtime: 'node',
+  role: 'blocking',
   description: 'sync implementation on the event loop: one request at a time per process',
   topology: 'single',
   usesPool: false,

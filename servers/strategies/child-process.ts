@@ -4,6 +4,8 @@ import type { Strategy } from './types.js';
 /** The blocking implementation in a pool of forked processes over IPC (multiprocessing.Pool). */
 export const childProcess: Strategy = {
   name: 'child-process',
+  runtime: 'node',
+  role: 'processes',
   description: 'sync implementation in a pool of forked processes over IPC: W requests in parallel',
   topology: 'single',
   usesPool: true,

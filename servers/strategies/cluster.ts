@@ -9,6 +9,8 @@ import type { Strategy } from './types.js';
  */
 export const cluster: Strategy = {
   name: 'cluster',
+  runtime: 'node',
+  role: 'prefork',
   description: 'node:cluster prefork: N server processes share the port, each blocking',
   topology: 'prefork',
   usesPool: true,

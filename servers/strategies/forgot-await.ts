@@ -10,6 +10,8 @@ import type { Strategy } from './types.js';
  */
 export const forgotAwait: Strategy = {
   name: 'forgot-await',
+  runtime: 'node',
+  role: 'forgot-await',
   description: 'BUG ON PURPOSE: calls the non-blocking implementation without await and answers from the pending promise',
   topology: 'single',
   usesPool: false,

@@ -11,6 +11,8 @@ import type { Strategy } from './types.js';
  */
 export const threadPerRequest: Strategy = {
   name: 'thread-per-request',
+  runtime: 'node',
+  role: 'thread-per-request',
   description: 'a new worker thread per request runs the sync implementation: overlaps waits, pays a thread start per request',
   topology: 'single',
   usesPool: false,

@@ -17,12 +17,26 @@ export interface HandlerInstance {
   close(): Promise<void>;
 }
 
+/** The language a server variant runs in (DESIGN.md): Node.js analogs, or the article's own Python. */
+export type Runtime = 'node' | 'python';
+
+/**
+ * What a strategy stands for in the article's terms, the same across runtimes, so a claim
+ * names `threads` and is judged on worker threads (Node.js) and a thread pool (Python):
+ * `blocking` (blocking work on the event loop), `async` (non-blocking, awaited),
+ * `threads` (a thread pool), `processes` (a process pool), `prefork` (several server
+ * processes sharing the port), `thread-per-request`, `forgot-await` (the bug, claim C14).
+ */
+export type StrategyRole = 'blocking' | 'async' | 'threads' | 'processes' | 'prefork' | 'thread-per-request' | 'forgot-await';
+
 /**
  * A strategy decides only *where* the workload runs. The route, the port and the process
  * boundary to the harness are shared (servers/serve.ts).
  */
 export interface Strategy {
   name: string;
+  runtime: Runtime;
+  role: StrategyRole;
   /** What it demonstrates, one line. */
   description: string;
   /**

@@ -7,6 +7,8 @@ import type { Strategy } from './types.js';
 /** The blocking implementation in a piscina pool of worker threads (the analog of a thread pool). */
 export const workerThreads: Strategy = {
   name: 'worker-threads',
+  runtime: 'node',
+  role: 'threads',
   description: 'sync implementation in a piscina worker-thread pool: W requests in parallel',
   topology: 'single',
   usesPool: true,
