@@ -127,6 +127,14 @@ export interface ClientFigures {
   uncorrectedLatencyHistogram?: string;
   /** One point per second of the measured window. */
   perSecond?: PerSecondPoint[];
+  /**
+   * Closed model (lean driver): requests still in flight when the window closed. They get
+   * a bounded grace (the request timeout) to answer; their latencies join the histogram and
+   * percentiles (a blocked server's queue is measured whole), not `requests` or `rps`.
+   */
+  inFlightAtEnd?: number;
+  /** Closed model (lean driver): of `inFlightAtEnd`, the 2xx answers that came within the grace. */
+  answeredInGrace?: number;
 }
 
 export interface ServerFigures {
@@ -234,7 +242,14 @@ export interface CpuCalibration {
   measuredAt: string;
 }
 
-export const RESULTS_SCHEMA_VERSION = 1;
+/**
+ * 2: runs keep `latencyHistogram` and `perSecond` (and the closed model's in-flight
+ * grace). Version 1 files still load (bench/reporters/load-results.ts): every chart that
+ * needs the raw histograms or series says it cannot be drawn from them.
+ */
+export const RESULTS_SCHEMA_VERSION = 2;
+/** Versions the reporters still read. */
+export const READABLE_RESULTS_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 export interface ResultsFile {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;

@@ -11,15 +11,42 @@ const NS_PER_MS = 1e6;
  */
 export class LoopTelemetry {
   private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  /** The current second's delays: its p99 is kept and it is reset every second. */
+  private readonly secondHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private perSecondP99Ms: number[] = [];
+  private secondTimer: NodeJS.Timeout | undefined;
   private eluStart: EventLoopUtilization = performance.eventLoopUtilization();
   requestsServed = 0;
 
   constructor() {
     this.histogram.enable();
+    this.secondHistogram.enable();
+  }
+
+  private resetAtMs = 0;
+
+  /**
+   * Ends the seconds that have passed since the last tick. A blocked loop ticks late: the
+   * seconds it was blocked all get the delay measured over them, so the series stays on
+   * the wall clock.
+   */
+  private closeSeconds(): void {
+    const h = this.secondHistogram;
+    const p99Ms = h.count > 0 && Number.isFinite(h.percentile(99)) ? h.percentile(99) / NS_PER_MS : 0;
+    const passed = Math.floor((performance.now() - this.resetAtMs) / 1000);
+    do this.perSecondP99Ms.push(p99Ms);
+    while (this.perSecondP99Ms.length < passed);
+    h.reset();
   }
 
   reset(): void {
     this.histogram.reset();
+    this.secondHistogram.reset();
+    this.perSecondP99Ms = [];
+    clearInterval(this.secondTimer);
+    this.resetAtMs = performance.now();
+    this.secondTimer = setInterval(() => this.closeSeconds(), 1000);
+    this.secondTimer.unref();
     this.eluStart = performance.eventLoopUtilization();
     this.requestsServed = 0;
   }
@@ -39,6 +66,7 @@ export class LoopTelemetry {
       eventLoopUtilization: performance.eventLoopUtilization(this.eluStart).utilization,
       requestsServed: this.requestsServed,
       serverProcesses: 1,
+      ...(this.secondTimer ? { loopDelayP99MsPerSecond: [...this.perSecondP99Ms] } : {}),
     };
   }
 }
@@ -59,5 +87,13 @@ export function mergeTelemetry(parts: ServerTelemetry[]): ServerTelemetry {
     eventLoopUtilization: mean((t) => t.eventLoopUtilization),
     requestsServed: parts.reduce((s, t) => s + t.requestsServed, 0),
     serverProcesses: parts.length,
+    ...perSecondWorst(parts),
   };
+}
+
+function perSecondWorst(parts: ServerTelemetry[]): Pick<ServerTelemetry, 'loopDelayP99MsPerSecond'> {
+  const series = parts.map((t) => t.loopDelayP99MsPerSecond).filter((x): x is number[] => x !== undefined);
+  if (series.length === 0) return {};
+  const length = Math.max(...series.map((x) => x.length));
+  return { loopDelayP99MsPerSecond: Array.from({ length }, (_, i) => Math.max(0, ...series.map((x) => x[i] ?? 0))) };
 }
