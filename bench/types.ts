@@ -23,6 +23,18 @@ export interface RateLoad {
   arrival: 'uniform' | 'poisson';
   /** Upper bound on the connections the driver may open. */
   maxConnections: number;
+  /**
+   * Ramping arrival rate (k6's ramping-arrival-rate): the rate rises linearly from
+   * `ratePerS` to `toRatePerS` over `durationS` seconds from the window's start, then holds
+   * (bench/run/arrival-schedule.ts).
+   */
+  ramp?: ArrivalRamp;
+}
+
+/** A linear change of the arrival rate, from the load's `ratePerS`. */
+export interface ArrivalRamp {
+  toRatePerS: number;
+  durationS: number;
 }
 
 export type Load = ClosedLoad | RateLoad;

@@ -28,9 +28,9 @@ export function namespaceSvgIds(svg: string, prefix: string): string {
 }
 
 function figure(chart: RenderedChart): string {
-  const svg = namespaceSvgIds(chart.svg, chart.name).replace(/^<svg /, `<svg role="img" aria-label="${esc(chart.title)}" `);
-  const links = [`<a href="charts/${chart.name}.png">PNG</a>`, `<a href="charts/${chart.name}.svg">SVG</a>`, `<a href="charts/${chart.name}.vl.json">vega-lite spec</a>`].join(' · ');
-  return `<figure class="chart" id="chart-${chart.name}">\n${svg}\n<figcaption>${esc(chart.caption)} <span class="files">${links}</span></figcaption>\n</figure>`;
+  const svg = namespaceSvgIds(chart.svg, chart.file).replace(/^<svg /, `<svg role="img" aria-label="${esc(chart.title)}" `);
+  const links = [`<a href="charts/${chart.file}.png">PNG</a>`, `<a href="charts/${chart.file}.svg">SVG</a>`, `<a href="charts/${chart.file}.vl.json">vega-lite spec</a>`].join(' · ');
+  return `<figure class="chart" id="chart-${chart.file}">\n${svg}\n<figcaption>${esc(chart.caption)} <span class="files">${links}</span></figcaption>\n</figure>`;
 }
 
 const CSS = `

@@ -55,7 +55,7 @@ export function renderMarkdown(results: ResultsFile): string {
   const charts = chartSpecs(results);
   if (charts.length > 0) {
     out.push('## Charts', '');
-    for (const c of charts) out.push(`### ${c.title}`, '', `![${c.title}](charts/${c.name}.png)`, '', `${c.caption} ([SVG](charts/${c.name}.svg), [vega-lite spec](charts/${c.name}.vl.json))`, '');
+    for (const c of charts) out.push(`### ${c.title}`, '', `![${c.title}](charts/${c.file}.png)`, '', `${c.caption} ([SVG](charts/${c.file}.svg), [vega-lite spec](charts/${c.file}.vl.json))`, '');
   }
 
   out.push('## Results by workload', '', 'Figures are medians over runs; req/s with its 95% confidence interval; CV is the coefficient of variation of req/s across runs.', '');

@@ -32,6 +32,16 @@ export const closedDriverNames = ['lean', 'autocannon'] as const;
 export type ClosedDriverName = (typeof closedDriverNames)[number];
 export const DEFAULT_CLOSED_DRIVER: ClosedDriverName = 'lean';
 
+/**
+ * Whether runOpenModel forwards a load's `ramp` to its arrival schedule. The ramp lives in
+ * the schedule (arrival-schedule.ts `ramp`); the open-model driver being rewritten for
+ * issue 12 builds its schedule options itself, so until it passes `ramp` through, ramp
+ * loads are refused (plan.ts) rather than silently run at a flat rate. Integration: add
+ * `ramp?: ArrivalRamp` to OpenModelOptions, spread it into its schedule options, pass
+ * `load.ramp` below, and set this to true.
+ */
+export const OPEN_MODEL_TAKES_RAMP = false;
+
 export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
   const signal = options.signal ? { signal: options.signal } : {};
   if (load.kind === 'closed') {
@@ -51,6 +61,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
       ...signal,
     });
   }
+  if (load.ramp && !OPEN_MODEL_TAKES_RAMP) return Promise.reject(new Error('this open-model driver cannot ramp its arrival rate yet (see OPEN_MODEL_TAKES_RAMP)'));
   let firstWrong: string | undefined;
   return runOpenModel({
     url: options.url,

@@ -1,0 +1,48 @@
+import { isStrategyName, strategies } from '../../../servers/strategies/index.js';
+import type { StrategyRole } from '../../../servers/strategies/types.js';
+import type { RateLoad, Scenario } from '../../types.js';
+import { defineScenario } from '../scenario.js';
+
+/** The tag the latency-against-offered-load chart finds its scenarios by. */
+export const RATE_SWEEP_TAG = 'rate-sweep';
+
+/** The roles the sweep compares, in every runtime the registry has (Python's once it exists). */
+export const RATE_SWEEP_ROLES: readonly StrategyRole[] = ['blocking', 'async', 'threads', 'processes'];
+
+/** Strategies with those roles (registry order), found by role, not by name. */
+export function rateSweepStrategies(): string[] {
+  return Object.values(strategies)
+    .filter((s) => RATE_SWEEP_ROLES.includes(s.role))
+    .map((s) => s.name)
+    .filter(isStrategyName);
+}
+
+export interface RateSweepSize {
+  /** Offered rates on sleep (sleepMs = 50: a blocked loop serves 20/s, a pool of 2 40/s). */
+  sleepRatesPerS: number[];
+  /** Offered rates on cpu (cpuMs = 20: one loop serves 50/s, 2 cores 100/s). */
+  cpuRatesPerS: number[];
+  durationS: number;
+  warmupS: number;
+}
+
+/**
+ * Small: three rates per workload, one below every strategy's capacity, one past the
+ * single loop's, one past the pools' (first-run suite: 24 runs of ~1 s).
+ */
+export const RATE_SWEEP_SMALL: RateSweepSize = { sleepRatesPerS: [15, 30, 60], cpuRatesPerS: [30, 60, 120], durationS: 1, warmupS: 0.25 };
+/** Full: 6-7 rates per workload bracketing each capacity, 3 s windows. */
+export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 35, 50, 80, 160], cpuRatesPerS: [20, 35, 50, 70, 90, 120], durationS: 3, warmupS: 1 };
+
+/**
+ * The open-model rate sweep behind the latency-against-offered-load chart: each strategy at
+ * fixed offered rates on sleep and cpu (uniform arrivals). Connections are capped at 256, so
+ * a saturated server queues at most 256 requests: every run stays bounded.
+ */
+export function rateSweepScenarios(size: RateSweepSize): Scenario[] {
+  const load = (ratePerS: number): RateLoad => ({ kind: 'rate', ratePerS, durationS: size.durationS, warmupS: size.warmupS, arrival: 'uniform', maxConnections: 256 });
+  return rateSweepStrategies().flatMap((strategy) => [
+    ...size.sleepRatesPerS.map((r) => defineScenario({ workload: 'sleep', strategy, params: { sleepMs: 50 }, load: load(r), tags: [RATE_SWEEP_TAG] })),
+    ...size.cpuRatesPerS.map((r) => defineScenario({ workload: 'cpu', strategy, params: { cpuMs: 20 }, load: load(r), tags: [RATE_SWEEP_TAG] })),
+  ]);
+}
