@@ -157,6 +157,7 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
         },
       ],
       spacing: 14,
+      resolve: { scale: { strokeDash: 'independent' }, legend: { strokeDash: 'independent' } },
     },
   );
 }
