@@ -44,12 +44,13 @@ export interface StrategyKnee {
 }
 
 /**
- * Kept up: achieved ≥ 98% of the offered rate, less the counting granularity of a short
- * window (the last answers or so still in flight when it closes: 1.5 requests' worth), so
- * a 1 s window at 30/s is not failed for answering 29.
+ * Kept up: achieved ≥ 98% of the offered rate, less what a window leaves in flight when it
+ * closes: by Little's law about rate × S requests (S the service time), plus one, so a 1 s
+ * window at 60/s on a 50 ms sleep is not failed for answering 57.
  */
-export function minAchievedFraction(ratePerS: number, durationS: number): number {
-  return Math.max(0.5, 0.98 - 1.5 / Math.max(1e-9, ratePerS * durationS));
+export function minAchievedFraction(ratePerS: number, durationS: number, serviceMs: number): number {
+  const inFlight = (ratePerS * serviceMs) / 1000 + 1;
+  return Math.max(0.5, 0.98 - inFlight / Math.max(1e-9, ratePerS * durationS));
 }
 
 function serviceMsOf(s: ScenarioSummary): number | undefined {
@@ -64,7 +65,7 @@ export function loadPoints(results: ResultsFile, summaries: readonly ScenarioSum
     .map((s) => {
       const serviceMs = serviceMsOf(s) ?? 10;
       const runs = results.runs.filter((r) => r.scenarioId === s.scenarioId && r.client);
-      const passes = runs.filter((r) => judgeProbe(s.ratePerS!, r.client!, { p99TargetMs: KNEE_P99_FACTOR * serviceMs, startRatePerS: s.ratePerS!, minAchievedFraction: minAchievedFraction(s.ratePerS!, r.client!.durationS) }).pass).length;
+      const passes = runs.filter((r) => judgeProbe(s.ratePerS!, r.client!, { p99TargetMs: KNEE_P99_FACTOR * serviceMs, startRatePerS: s.ratePerS!, minAchievedFraction: minAchievedFraction(s.ratePerS!, r.client!.durationS, serviceMs) }).pass).length;
       return {
         strategy: s.strategy,
         offeredPerS: s.ratePerS!,
@@ -133,7 +134,7 @@ export function latencyVsLoad(results: ResultsFile): ChartPart[] {
     const capacityMarks = knees
       .filter((k) => k.capacityPerS !== undefined && k.capacityPerS >= xMin / 1.15 && k.capacityPerS <= xMax * 1.15)
       .map((k) => ({ strategy: k.strategy, offeredPerS: k.capacityPerS!, y0: yLow, y1: yLow * 1.8 }));
-    const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(strategies), sort: strategies };
+    const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(strategies), sort: strategies, legend: { symbolType: 'stroke', symbolStrokeWidth: 3 } };
     const capacityLine = (k: StrategyKnee) => {
       const cap = k.capacityPerS === undefined ? 'no model' : `${formatNumber(k.capacityPerS)}/s (${k.capacityFormula})`;
       return `${k.strategy}: knee ${kneeText(k)}, capacity ${cap}`;
@@ -161,16 +162,16 @@ export function latencyVsLoad(results: ResultsFile): ChartPart[] {
               x,
               y: { field: 'latencyMs', type: 'quantitative', title: 'latency (ms, log scale)', ...y },
               color: colour,
-              strokeDash: { field: 'percentile', type: 'nominal', title: null, scale: { domain: ['p99', 'p50'], range: [[1, 0], [4, 3]] } },
+              strokeDash: { field: 'percentile', type: 'nominal', title: null, scale: { domain: ['p99', 'p50'], range: [[1, 0], [4, 3]] }, legend: { symbolType: 'stroke', symbolStrokeColor: '#444' } },
               detail: { field: 'percentile', type: 'nominal' },
               opacity: FADE_NOT_OK,
             },
           },
           ...(kneeMarks.length
-            ? [{ data: { values: kneeMarks }, mark: { type: 'point', shape: 'diamond', size: 190, filled: false, strokeWidth: 2.2 }, encoding: { x, y: { field: 'latencyMs', type: 'quantitative', ...y }, color: { ...colour, legend: null } } }]
+            ? [{ data: { values: kneeMarks }, mark: { type: 'point', shape: 'diamond', size: 190, filled: false, strokeWidth: 2.2 }, encoding: { x, y: { field: 'latencyMs', type: 'quantitative', ...y }, color: colour } }]
             : []),
           ...(capacityMarks.length
-            ? [{ data: { values: capacityMarks }, mark: { type: 'rule', strokeWidth: 3 }, encoding: { x, y: { field: 'y0', type: 'quantitative', ...y }, y2: { field: 'y1' }, color: { ...colour, legend: null } } }]
+            ? [{ data: { values: capacityMarks }, mark: { type: 'rule', strokeWidth: 3 }, encoding: { x, y: { field: 'y0', type: 'quantitative', ...y }, y2: { field: 'y1' }, color: colour } }]
             : []),
         ],
       },

@@ -39,6 +39,7 @@ function headOfLinePart(results: ResultsFile, label: string, group: ScenarioSumm
   const runs = group.map((s) => ({ s, run: storyRun(results, s.scenarioId, 'probe'), scenario: results.scenarios.find((sc) => sc.id === s.scenarioId) })).filter((x) => x.run && x.scenario);
   if (runs.length === 0) return undefined;
   const path = runs[0]!.scenario!.probe?.path ?? '/noop';
+  const workload = workloadLabel(runs[0]!.s);
   const rate: SecondRow[] = [];
   const latency: SecondRow[] = [];
   for (const { s, run } of runs) {
@@ -54,14 +55,14 @@ function headOfLinePart(results: ResultsFile, label: string, group: ScenarioSumm
   const hi = ranked[0]!, lo = ranked[ranked.length - 1]!;
   const title =
     hi === lo || worstSecond(lo) <= 0
-      ? `Cheap ${path} beside ${label}: worst second's p99 ${formatMs(worstSecond(hi))} (${hi})`
-      : `Cheap ${path} beside ${label}, second by second: worst p99 ${formatMs(worstSecond(hi))} with ${hi} vs ${formatMs(worstSecond(lo))} with ${lo} (${formatRatio(worstSecond(hi) / worstSecond(lo))})`;
+      ? `Cheap ${path} beside ${workload}: worst second's p99 ${formatMs(worstSecond(hi))} (${hi})`
+      : `Cheap ${path} p99 beside ${workload}, each second: up to ${formatMs(worstSecond(hi))} with ${hi}, ${formatMs(worstSecond(lo))} with ${lo}`;
   const main = runs[0]!.s;
   return {
     key: fileKey(`head-of-line ${label}`),
     spec: overTimeSpec(results, {
       title,
-      subtitle: [`${runs[0]!.scenario!.probe?.connections ?? 1} connections call ${path} while ${loadLabel(main)} run ${label} on the same server; one run per strategy (its first ok run).`, `Top: ${path} answers per second. Bottom: their p99 in each second (log scale); thin dotted: the server's event-loop delay p99.`],
+      subtitle: [`${runs[0]!.scenario!.probe?.connections ?? 1} connections call ${path} while ${loadLabel(main)} run ${workload} on the same server; one run per strategy (its first ok run).`, `Top: ${path} answers per second. Bottom: their p99 in each second (log scale); thin dotted: the server's event-loop delay p99.`],
       caption: `Head-of-line blocking over time: the cheap route ${path}, second by second, while heavy requests run on the same server. A blocked event loop shows as every second slow, not as one outlier.`,
       strategies,
       rate,
@@ -123,10 +124,10 @@ interface OverTimeText {
 function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
   const seconds = Math.max(...[...t.rate, ...t.latency].map((r) => r.tS)) + 1;
   const x = { field: 'tS', type: 'quantitative', title: 'second of the measured window', scale: { domain: [0, Math.max(1, seconds - 1)], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
-  const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(t.strategies), sort: t.strategies };
+  const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(t.strategies), sort: t.strategies, legend: { symbolType: 'stroke', symbolStrokeWidth: 3 } };
   const latencies = t.latency.map((r) => r.value).filter((v) => v > 0);
   const y = latencies.length ? logScale(Math.min(...latencies), Math.max(...latencies), 1.5) : { scale: { type: 'linear' }, axis: {} };
-  const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d } } : {});
+  const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d, legend: { symbolType: 'stroke', symbolStrokeColor: '#444' } } } : {});
   return chartSpec(
     results,
     { title: t.title, subtitle: t.subtitle, caption: t.caption },
@@ -149,7 +150,7 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
           encoding: {
             x,
             y: { field: 'value', type: 'quantitative', title: 'ms (log scale)', ...y },
-            color: { ...colour, legend: null },
+            color: colour,
             detail: { field: 'series', type: 'nominal' },
             ...dash(t.latencyDash),
             strokeWidth: { condition: { test: "datum.series === 'event-loop delay p99'", value: 1.2 }, value: 2 },
