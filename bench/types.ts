@@ -289,6 +289,8 @@ export interface ResultsFile {
   harnessCeilingRps?: number;
   /** How the ceiling was obtained (measured now or cached), or why it is missing. */
   harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string } | { error: string };
+  /** 1-minute load average when the suite started and ended (os.loadavg): other load on the machine. */
+  loadAverage1m?: { atStart: number; atEnd?: number };
   /** The A/A check of this run (`--aa-check`): the machine's noise right now. */
   noise?: { scenarioId: string; rpsA: number; rpsB: number; spread: number; practicalBand: number; tooNoisy: boolean } | { error: string };
 }

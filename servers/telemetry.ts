@@ -52,6 +52,8 @@ export class LoopTelemetry {
   }
 
   collect(): ServerTelemetry {
+    // The seconds that ended since the last tick (the window's last one, typically).
+    if (this.secondTimer && Math.floor((performance.now() - this.resetAtMs) / 1000) > this.perSecondP99Ms.length) this.closeSeconds();
     const h = this.histogram;
     const ms = (ns: number) => (Number.isFinite(ns) ? ns / NS_PER_MS : 0);
     const hasSamples = h.count > 0;

@@ -102,11 +102,21 @@ const kneeText = (k: StrategyKnee) =>
 function finding(knees: StrategyKnee[], where: string): string {
   const score = (k: StrategyKnee) => (k.firstFailPerS === null ? Infinity : (k.kneePerS ?? 0));
   const ranked = [...knees].sort((a, b) => score(b) - score(a) || compareStrategies(a.strategy, b.strategy));
-  const best = ranked[0]!, worst = ranked[ranked.length - 1]!;
-  const holds = (k: StrategyKnee) =>
-    k.kneePerS === null ? `${k.strategy} saturates below ${formatNumber(k.firstFailPerS!)}/s` : k.firstFailPerS === null ? `${k.strategy} holds p99 at every rate up to ${formatNumber(k.kneePerS)}/s` : `${k.strategy} saturates at ${formatNumber(k.kneePerS)}–${formatNumber(k.firstFailPerS)}/s`;
-  if (best === worst) return `${where}: ${holds(best)}`;
-  return `${where}: ${holds(best)}; ${holds(worst)}`;
+  const best = ranked[0]!;
+  // Everyone tied with the worst is named: "blocking, async saturate below 30/s".
+  const worst = ranked.filter((k) => score(k) === score(ranked[ranked.length - 1]!) && kneeText(k) === kneeText(ranked[ranked.length - 1]!));
+  const names = (ks: StrategyKnee[]) => ks.map((k) => k.strategy).join(', ');
+  const holds = (ks: StrategyKnee[]) => {
+    const k = ks[0]!;
+    const verb = ks.length > 1 ? 'saturate' : 'saturates';
+    return k.kneePerS === null
+      ? `${names(ks)} ${verb} below ${formatNumber(k.firstFailPerS!)}/s`
+      : k.firstFailPerS === null
+        ? `${names(ks)} ${ks.length > 1 ? 'hold' : 'holds'} p99 at every rate up to ${formatNumber(k.kneePerS)}/s`
+        : `${names(ks)} ${verb} at ${formatNumber(k.kneePerS)}–${formatNumber(k.firstFailPerS)}/s`;
+  };
+  if (worst.includes(best)) return `${where}: ${holds(worst)}`;
+  return `${where}: ${holds([best])}; ${holds(worst)}`;
 }
 
 export function latencyVsLoad(results: ResultsFile): ChartPart[] {

@@ -62,13 +62,13 @@ function headOfLinePart(results: ResultsFile, label: string, group: ScenarioSumm
     key: fileKey(`head-of-line ${label}`),
     spec: overTimeSpec(results, {
       title,
-      subtitle: [`${runs[0]!.scenario!.probe?.connections ?? 1} connections call ${path} while ${loadLabel(main)} run ${workload} on the same server; one run per strategy (its first ok run).`, `Top: ${path} answers per second. Bottom: their p99 in each second (log scale); thin dotted: the server's event-loop delay p99.`],
+      subtitle: [`${runs[0]!.scenario!.probe?.connections ?? 1} connections call ${path} while ${loadLabel(main)} run ${workload} on the same server; one run per strategy (its first ok run).`, `Top: ${path} answers per second. Bottom: their p99 in each second (log scale); dotted: the server's event-loop delay p99.`],
       caption: `Head-of-line blocking over time: the cheap route ${path}, second by second, while heavy requests run on the same server. A blocked event loop shows as every second slow, not as one outlier.`,
       strategies,
       rate,
       rateTitle: `${path} answers per second`,
       latency,
-      latencyDash: { domain: [`${path} p99`, 'event-loop delay p99'], range: [[1, 0], [1, 3]] },
+      latencyDash: { domain: [`${path} p99`, 'event-loop delay p99'], range: [[1, 0], [2, 3]] },
     }),
   };
 }
@@ -127,7 +127,7 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
   const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(t.strategies), sort: t.strategies, legend: { symbolType: 'stroke', symbolStrokeWidth: 3 } };
   const latencies = t.latency.map((r) => r.value).filter((v) => v > 0);
   const y = latencies.length ? logScale(Math.min(...latencies), Math.max(...latencies), 1.5) : { scale: { type: 'linear' }, axis: {} };
-  const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d, legend: { symbolType: 'stroke', symbolStrokeColor: '#444' } } } : {});
+  const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d, legend: { symbolType: 'stroke', symbolStrokeColor: '#444', symbolStrokeWidth: 2 } } } : {});
   return chartSpec(
     results,
     { title: t.title, subtitle: t.subtitle, caption: t.caption },
@@ -153,7 +153,6 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
             color: colour,
             detail: { field: 'series', type: 'nominal' },
             ...dash(t.latencyDash),
-            strokeWidth: { condition: { test: "datum.series === 'event-loop delay p99'", value: 1.2 }, value: 2 },
           },
         },
       ],

@@ -2,7 +2,8 @@
  * summary.md: the machine, the suite, the claims with their verdicts and evidence, the
  * charts, and one table per workload. Written for GitHub's renderer.
  */
-import { chartSpecs } from '../charts/index.js';
+import { blogSpecs } from '../charts/blog.js';
+import { missingRawData } from '../charts/run-data.js';
 import type { ResultsFile, Verdict } from '../types.js';
 import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
@@ -14,6 +15,9 @@ const VERDICT_MARKS: Record<Verdict, string> = {
   'not-applicable': '➖',
   'not-measured': '·',
 };
+
+/** Alt text sits inside `![...]`: no brackets or line breaks. */
+const altText = (text: string) => text.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim();
 
 /** Table cells cannot hold pipes or line breaks. */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -52,10 +56,17 @@ export function renderMarkdown(results: ResultsFile): string {
     out.push(markdownTable({ columns, rows }), '');
   }
 
-  const charts = chartSpecs(results);
-  if (charts.length > 0) {
+  // One chart per finding (the blog set: bench/charts/blog.ts), each image with alt text
+  // that says what it shows, so the section can be pasted into a post as it is.
+  const charts = blogSpecs(results);
+  const missing = missingRawData(results);
+  if (charts.length > 0 || missing.length > 0) {
     out.push('## Charts', '');
-    for (const c of charts) out.push(`### ${c.title}`, '', `![${c.title}](charts/${c.file}.png)`, '', `${c.caption} ([SVG](charts/${c.file}.svg), [vega-lite spec](charts/${c.file}.vl.json))`, '');
+    for (const c of charts) {
+      const files = `[SVG](blog/${c.file}.svg), [vega-lite spec](blog/${c.file}.vl.json), [caption](blog/${c.file}.caption.md), [1200×675 card](blog/${c.file}.card.png)`;
+      out.push(`### ${c.title}`, '', `![${altText(`${c.title}. ${c.caption}`)}](blog/${c.file}.png)`, '', `${c.caption} (${files})`, '');
+    }
+    if (missing.length > 0) out.push('Not drawn from this results file:', '', ...missing.map((m) => `- ${m}`), '');
   }
 
   out.push('## Results by workload', '', 'Figures are medians over runs; req/s with its 95% confidence interval; CV is the coefficient of variation of req/s across runs.', '');
