@@ -42,6 +42,7 @@ export function rampRateAt(ratePerS: number, ramp: ArrivalRamp, tS: number): num
 /** The time, ms, at which the ramp's cumulative arrivals Λ(t) reach `n` (the inverse of Λ). */
 export function rampOffsetMs(ratePerS: number, ramp: ArrivalRamp, n: number): number {
   const r1 = ratePerS, r2 = ramp.toRatePerS, d = ramp.durationS;
+  if (n <= 0) return 0;
   const rampArrivals = ((r1 + r2) * d) / 2;
   if (n >= rampArrivals) return (d + (n - rampArrivals) / r2) * 1000;
   const a = (r2 - r1) / (2 * d);
