@@ -127,7 +127,7 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
   const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(t.strategies), sort: t.strategies, legend: { symbolType: 'stroke', symbolStrokeWidth: 3 } };
   const latencies = t.latency.map((r) => r.value).filter((v) => v > 0);
   const y = latencies.length ? logScale(Math.min(...latencies), Math.max(...latencies), 1.5) : { scale: { type: 'linear' }, axis: {} };
-  const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d, legend: { symbolType: 'stroke', symbolStrokeColor: '#444', symbolStrokeWidth: 2 } } } : {});
+  const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d, legend: { symbolType: 'stroke', symbolStrokeWidth: 2, encode: { symbols: { update: { stroke: { value: '#444' } } } } } } } : {});
   return chartSpec(
     results,
     { title: t.title, subtitle: t.subtitle, caption: t.caption },

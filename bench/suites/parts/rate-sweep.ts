@@ -31,8 +31,8 @@ export interface RateSweepSize {
  * single loop's, one past the pools' (first-run suite: 24 runs of ~1 s).
  */
 export const RATE_SWEEP_SMALL: RateSweepSize = { sleepRatesPerS: [15, 30, 60], cpuRatesPerS: [30, 60, 120], durationS: 1, warmupS: 0.25 };
-/** Full: 6-7 rates per workload bracketing each capacity, 3 s windows. */
-export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 35, 50, 80, 160], cpuRatesPerS: [20, 35, 50, 70, 90, 120], durationS: 3, warmupS: 1 };
+/** Full: 5-6 rates per workload bracketing each capacity, 2 s windows (44 runs of ~3 s per repetition). */
+export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 40, 60, 120], cpuRatesPerS: [25, 40, 55, 80, 110], durationS: 2, warmupS: 0.5 };
 
 /**
  * The open-model rate sweep behind the latency-against-offered-load chart: each strategy at
