@@ -260,11 +260,12 @@ export interface CpuCalibration {
  * needs the raw histograms or series says it cannot be drawn from them.
  */
 export const RESULTS_SCHEMA_VERSION = 2;
-/** Versions the reporters still read. */
+/** Versions the reporters still read (a file keeps the version it was written with). */
 export const READABLE_RESULTS_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export type ResultsSchemaVersion = 1 | typeof RESULTS_SCHEMA_VERSION;
 
 export interface ResultsFile {
-  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  schemaVersion: ResultsSchemaVersion;
   tool: 'loopbench';
   runId: string;
   suite: string;

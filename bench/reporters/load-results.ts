@@ -3,7 +3,7 @@
  * ResultsFileError whose message says, on one line, what is wrong and how to fix it.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { READABLE_RESULTS_SCHEMA_VERSIONS, RESULTS_SCHEMA_VERSION, type ResultsFile } from '../types.js';
+import { READABLE_RESULTS_SCHEMA_VERSIONS, type ResultsFile } from '../types.js';
 
 export type ResultsFileErrorCode = 'not-found' | 'unreadable' | 'not-json' | 'not-loopbench' | 'unknown-schema' | 'malformed';
 
@@ -67,8 +67,7 @@ export function validateResults(data: unknown, path = 'results'): ResultsFile {
   });
   if (data['claims'] !== undefined && !Array.isArray(data['claims'])) throw malformed(path, '"claims" must be an array when present');
   // Version 1 is version 2 without the per-run histograms and per-second series (all
-  // optional): it loads as is, and the charts that need them say so (charts/index.ts).
-  if (version !== RESULTS_SCHEMA_VERSION) data['schemaVersion'] = RESULTS_SCHEMA_VERSION;
+  // optional): it loads as is, and the charts that need them say so (charts/run-data.ts).
   return data as unknown as ResultsFile;
 }
 

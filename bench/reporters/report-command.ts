@@ -66,7 +66,7 @@ export async function reportCommand(argv: readonly string[], io: CommandIo = def
     const outDir = args.outDir ? at(args.outDir) : dirname(resultsPath);
     const written = await writeReport(results, outDir);
     for (const line of missingRawData(results)) io.out(`not drawn: ${line}`);
-    io.out(`wrote ${written.length} files to ${outDir} (${written.filter((p) => p.endsWith('.svg')).length} charts): open ${resolve(outDir, 'index.html')}`);
+    io.out(`wrote ${written.length} files to ${outDir} (${written.filter((p) => p.startsWith('charts/') && p.endsWith('.svg')).length} charts, ${written.filter((p) => p.startsWith('blog/') && p.endsWith('.svg')).length} in blog/): open ${resolve(outDir, 'index.html')}`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || err instanceof ResultsFileError) {
