@@ -3,6 +3,7 @@
  * machine, the claims and their verdicts, every chart with a caption, and the tables.
  */
 import { renderCharts, type RenderedChart } from '../charts/index.js';
+import { missingRawData } from '../charts/run-data.js';
 import type { ResultsFile } from '../types.js';
 import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
@@ -90,9 +91,11 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   }
   parts.push('</section>');
 
-  if (charts.length > 0) {
+  const missing = missingRawData(results);
+  if (charts.length > 0 || missing.length > 0) {
     parts.push('<section id="charts"><h2>Charts</h2>');
     parts.push(...charts.map(figure));
+    if (missing.length > 0) parts.push(`<p class="warning">Not drawn from this results file:</p><ul>${missing.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`);
     parts.push('</section>');
   }
 
