@@ -52,8 +52,10 @@ export class LoopTelemetry {
   }
 
   collect(): ServerTelemetry {
-    // The seconds that ended since the last tick (the window's last one, typically).
-    if (this.secondTimer && Math.floor((performance.now() - this.resetAtMs) / 1000) > this.perSecondP99Ms.length) this.closeSeconds();
+    // The window's last (possibly partial) second, not yet closed by a tick. Seconds count
+    // from the `reset` message's arrival, which a blocked loop receives late (by up to one
+    // blocked stretch): the series is aligned with the client's to that precision.
+    if (this.secondTimer && Math.ceil((performance.now() - this.resetAtMs) / 1000) > this.perSecondP99Ms.length) this.closeSeconds();
     const h = this.histogram;
     const ms = (ns: number) => (Number.isFinite(ns) ? ns / NS_PER_MS : 0);
     const hasSamples = h.count > 0;
