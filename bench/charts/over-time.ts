@@ -14,7 +14,7 @@ import type { PerSecondPoint, ResultsFile, RunRecord, Scenario, ScenarioSummary 
 import type { ChartPart } from './index.js';
 import { fileKey, okRuns } from './run-data.js';
 import { loadLabel, workloadLabel } from './select.js';
-import { PLOT_WIDTH, chartSpec, logScale, panelTitle, strategyColour } from './style.js';
+import { PLOT_WIDTH, chartSpec, logScale, panelTitle, spansOrders, strategyColour } from './style.js';
 
 /** Tags whose runs get an over-time chart. */
 export const OVER_TIME_TAGS = ['over-time', 'head-of-line', 'ramp'] as const;
@@ -125,6 +125,11 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
   const seconds = Math.max(...[...t.rate, ...t.latency].map((r) => r.tS)) + 1;
   const x = { field: 'tS', type: 'quantitative', title: 'second of the measured window', scale: { domain: [0, Math.max(1, seconds - 1)], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
   const colour = { field: 'strategy', type: 'nominal', title: null, scale: strategyColour(t.strategies), sort: t.strategies, legend: { symbolType: 'stroke', symbolStrokeWidth: 3 } };
+  // Per-second counts that span orders of magnitude (a starved route beside a busy one) on a log scale, else a line at 0 hides one.
+  const rates = t.rate.map((r) => r.value).filter((v) => v > 0);
+  const rateY = spansOrders(rates, 1.5)
+    ? { title: 'per second (log scale)', ...logScale(Math.min(...rates), Math.max(...rates), 1.3) }
+    : { title: 'per second', axis: { format: ',~f', tickCount: 4 } };
   const latencies = t.latency.map((r) => r.value).filter((v) => v > 0);
   const y = latencies.length ? logScale(Math.min(...latencies), Math.max(...latencies), 1.5) : { scale: { type: 'linear' }, axis: {} };
   const dash = (d: { domain: string[]; range: number[][] } | undefined) => (d ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: d, legend: { symbolType: 'stroke', symbolStrokeWidth: 2, encode: { symbols: { update: { stroke: { value: '#444' } } } } } } } : {});
@@ -139,7 +144,7 @@ function overTimeSpec(results: ResultsFile, t: OverTimeText): TopLevelSpec {
           width: PLOT_WIDTH,
           height: 130,
           mark: { type: 'line', strokeWidth: 2, point: { size: 22, filled: true } },
-          encoding: { x, y: { field: 'value', type: 'quantitative', title: 'per second', axis: { format: ',~f', tickCount: 4 } }, color: colour, detail: { field: 'series', type: 'nominal' }, ...dash(t.rateDash) },
+          encoding: { x, y: { field: 'value', type: 'quantitative', ...rateY }, color: colour, detail: { field: 'series', type: 'nominal' }, ...dash(t.rateDash) },
         },
         {
           title: panelTitle('latency each second'),
