@@ -4,12 +4,15 @@
  * baseline of another suite or schema. Invalid runs (e.g. a saturated load generator)
  * are only warnings: their samples are left out and the metric says so.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../run/errors.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../types.js';
 import type { Baseline } from './baseline.js';
 
-export function readResultsFile(path: string): ResultsFile {
+export function readResultsFile(given: string): ResultsFile {
+  // A results folder (e.g. the output of `npm run merge`) stands for its results.json.
+  const path = existsSync(given) && statSync(given).isDirectory() ? join(given, 'results.json') : given;
   if (!existsSync(path)) throw new UsageError(`results file ${path} does not exist`);
   let parsed: unknown;
   try {

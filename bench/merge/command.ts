@@ -12,6 +12,7 @@ import { newRunId } from '../results/run-store.js';
 import { loadResultsFile, ResultsFileError } from '../reporters/load-results.js';
 import { writeReport } from '../reporters/write-report.js';
 import { UsageError } from '../run/errors.js';
+import { claimsTable, terminalTable } from '../terminal-table.js';
 import type { ResultsFile } from '../types.js';
 import { mergeResults, type LoadedInput } from './merge-results.js';
 
@@ -95,6 +96,8 @@ export async function mergeCommand(argv: readonly string[], io: MergeIo = defaul
     const written = await writeMerged(merged, dir);
     if (!args.outDir) replaceSymlink(runId, resolve(io.cwd, 'reports', 'latest'));
     const info = merged.merged!;
+    io.out(`\n${terminalTable(merged.summaries)}\n`);
+    if (merged.claims && !merged.options['target']) io.out(`${claimsTable(merged.claims)}\n`);
     io.out(`merged ${info.inputs.length} ${info.kind} (${merged.runs.length} runs of ${merged.scenarios.length} scenarios) into ${dir}: results.json and ${written.length} report files`);
     for (const missing of info.missing) io.err(`merge: WARNING: ${missing} is missing (--allow-partial): the merged results are marked failed`);
     for (const note of info.notes) io.out(`note: ${note}`);
