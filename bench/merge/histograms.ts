@@ -12,3 +12,11 @@ export function mergeEncodedHistograms(encoded: readonly (string | undefined)[])
   for (const e of encoded) merged.add(LatencyHistogram.decode(e!));
   return merged;
 }
+
+/**
+ * The latency histogram of all of a scenario's runs together (counts summed), e.g. for a
+ * percentile-distribution chart over a merged file: undefined when a run carries none.
+ */
+export function pooledHistogram(runs: readonly { client?: { latencyHistogram?: string } }[]): LatencyHistogram | undefined {
+  return mergeEncodedHistograms(runs.map((r) => r.client?.latencyHistogram));
+}

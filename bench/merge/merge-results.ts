@@ -239,6 +239,8 @@ export function mergeResults(inputs: readonly LoadedInput[], opts: MergeOptions)
   }
   if (ceilings.length > 1) notes.push(`harness ceilings per shard: ${ceilings.map((c) => c.toFixed(0)).join(', ')} req/s; each scenario is flagged against its own shard's, the file records the lowest`);
   const micro = shards.find((s) => s.results.micro !== undefined)?.results.micro;
+  const noise = shards.find((s) => s.results.noise !== undefined)?.results.noise;
+  if (shards.filter((s) => s.results.noise !== undefined).length > 1) notes.push('each shard ran its own A/A check; the file records the first shard\'s');
   const status = missing.length > 0 ? 'failed' : worstStatus(shards.map((s) => s.results.status));
   const options = { ...first.options };
   delete options['shard'];
@@ -259,6 +261,7 @@ export function mergeResults(inputs: readonly LoadedInput[], opts: MergeOptions)
     runs,
     summaries: scenarios.flatMap((s) => (summaryById.has(s.id) ? [summaryById.get(s.id)!] : [])),
     ...(micro !== undefined ? { micro } : {}),
+    ...(noise !== undefined ? { noise } : {}),
     ...(ceilings.length > 0 ? { harnessCeilingRps: Math.min(...ceilings) } : {}),
     merged: {
       kind,

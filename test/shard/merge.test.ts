@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCommand } from '../../bench/merge/command.js';
 import { crossMachineComparisons } from '../../bench/merge/cross-machine.js';
-import { mergeEncodedHistograms } from '../../bench/merge/histograms.js';
+import { mergeEncodedHistograms, pooledHistogram } from '../../bench/merge/histograms.js';
 import { mergeResults } from '../../bench/merge/merge-results.js';
 import { mergeSegmentClients } from '../../bench/merge/segments.js';
 import { parseBenchOptions } from '../../bench/options.js';
@@ -41,6 +41,16 @@ describe('merged latency histograms', () => {
     const averaged = parts.map((p) => histogramOf(p).percentileMs(99)).reduce((a, b) => a + b) / 3;
     expect(Math.abs(averaged - all.percentileMs(99))).toBeGreaterThan(1);
     expect(mergeEncodedHistograms([histogramOf(parts[0]!).encode(), undefined])).toBeUndefined();
+  });
+
+  it('pool across the runs of a scenario, whichever shard ran them', () => {
+    const merged = mergeResults(shardsOf(ciPlan, 2).map((r, i) => ({ path: `s${i}`, results: r })), { allowPartial: false, runId: 'm' });
+    const id = ciPlan.scenarios[0]!.id;
+    const runs = merged.runs.filter((r) => r.scenarioId === id);
+    const samples = runs.flatMap((r) => samplesFor(`${id}/${r.repetition}`, 50, 0)).length;
+    expect(pooledHistogram(runs)!.count).toBe(samples);
+    expect(pooledHistogram(runs)!.encode()).toBe(mergeEncodedHistograms(runs.map((r) => r.client!.latencyHistogram))!.encode());
+    expect(pooledHistogram([...runs, {}])).toBeUndefined();
   });
 
   it('segments join into one run: counts and rates summed, histogram the union', () => {
