@@ -9,7 +9,7 @@ import { planRuns } from './plan.js';
 import { newRunId, RunStore } from './results/run-store.js';
 import { writeReport } from './reporters/write-report.js';
 import { microToRun, runSuite } from './run-suite.js';
-import { shardPlan } from './shard.js';
+import { microShards, shardPlan } from './shard.js';
 import type { Plan } from './plan.js';
 import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
@@ -30,8 +30,9 @@ function partOfPlan(plan: Plan, options: BenchOptions): Plan {
   const { plan: part, sharding } = shardPlan(plan, options.shard);
   const note = `shard ${sharding.shard}/${sharding.of}: ${sharding.shardGroups} of ${sharding.groups} comparison groups, ${part.scenarios.length} of ${plan.scenarios.length} scenarios, ~${sharding.estimatedS} s of ~${sharding.planEstimatedS} s (plan ${sharding.planHash})`;
   process.stderr.write(`loopbench: ${note}${part.scenarios.length === 0 ? '; nothing to run in this shard (more shards than groups)' : ''}\n`);
-  // The micro-benchmarks belong to no scenario: shard 1 runs the whole plan's, the others none.
-  return { ...part, sharding, micro: sharding.shard === 1 ? microToRun(plan, options) : [] };
+  // Each micro-benchmark runs once, on the shard of the claim that reads it (shard.ts).
+  const owners = microShards(plan, sharding.of, microToRun(plan, options));
+  return { ...part, sharding, micro: [...owners].filter(([, shard]) => shard === sharding.shard).map(([name]) => name) };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -30,7 +30,7 @@ export interface Plan {
   sharding?: ShardingInfo;
   /**
    * The micro-benchmarks to run, when not the ones its scenarios' claims need: a shard
-   * runs none, except shard 1, which runs the whole plan's.
+   * runs those of the claims whose scenarios it holds (bench/shard.ts, microShards).
    */
   micro?: MicroBenchmarkName[];
 }

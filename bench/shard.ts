@@ -177,6 +177,23 @@ export function splitScenarios(plan: Plan, count: number): { parts: Scenario[][]
   return { parts: assigned.map((ids) => plan.scenarios.filter((s) => ids.has(s.id))), estimatedS: load, groups: groupCount };
 }
 
+/**
+ * Which shard runs each micro-benchmark: the shard holding the scenarios of the first
+ * claim (registry order) that reads it, so a claim judges its micro figures and its runs
+ * from one machine; shard 1 when no such claim has scenarios in the plan.
+ */
+export function microShards<Name extends string>(plan: Plan, count: number, names: readonly Name[]): Map<Name, number> {
+  const { parts } = splitScenarios(plan, count);
+  const shardOf = new Map(parts.flatMap((part, k) => part.map((s) => [s.id, k + 1] as const)));
+  const owners = new Map<Name, number>();
+  for (const name of names) {
+    const readers = Object.values(claims).filter((c) => ((c.needsMicro ?? []) as readonly string[]).includes(name));
+    const shard = readers.flatMap((c) => c.scenarios.map((s) => shardOf.get(s.id)).filter((k): k is number => k !== undefined))[0];
+    owners.set(name, shard ?? 1);
+  }
+  return owners;
+}
+
 /** The plan of shard `index` of `count`: its scenarios (plan order), interleaved repetitions. */
 export function shardPlan(plan: Plan, spec: PartSpec): ShardedPlan {
   const { parts, estimatedS, groups } = splitScenarios(plan, spec.count);

@@ -4,7 +4,8 @@ import { mergeResults } from '../../bench/merge/merge-results.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns } from '../../bench/plan.js';
 import { UsageError } from '../../bench/run/errors.js';
-import { comparisonGroups, comparisonKey, estimatedRunS, parsePartSpec, planHash, shardPlan } from '../../bench/shard.js';
+import { microToRun } from '../../bench/run-suite.js';
+import { comparisonGroups, comparisonKey, estimatedRunS, microShards, parsePartSpec, planHash, shardPlan } from '../../bench/shard.js';
 import { suiteNames, suites } from '../../bench/suites/index.js';
 import { fakeResults } from './fixture.js';
 
@@ -85,6 +86,28 @@ describe.each(plans)('sharding the %s suite', (_name, plan) => {
       for (const s of a) expect(s.estimatedS).toBeLessThanOrEqual(Math.max(largest, total / n + largest) + 1);
       expect(a.reduce((t, s) => t + s.estimatedS, 0)).toBeCloseTo(total, -1);
     }
+  });
+});
+
+describe('micro-benchmarks of a sharded plan', () => {
+  it('each runs once, on the shard holding the scenarios of the first claim that reads it', () => {
+    const options = parseBenchOptions(['--suite', 'quick']);
+    const plan = planRuns(suites.quick, options);
+    const names = microToRun(plan, options);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of [1, 2, 3]) {
+      const shardOf = new Map<string, number>();
+      for (let k = 1; k <= n; k++) for (const s of shardPlan(plan, { index: k, count: n }).plan.scenarios) shardOf.set(s.id, k);
+      const owners = microShards(plan, n, names);
+      expect([...owners.keys()].sort()).toEqual([...names].sort());
+      for (const name of names) {
+        const reader = Object.values(claims).find((c) => (c.needsMicro ?? []).includes(name) && c.scenarios.some((s) => shardOf.has(s.id)));
+        const expected = reader ? shardOf.get(reader.scenarios.find((s) => shardOf.has(s.id))!.id) : 1;
+        expect(owners.get(name), `${name} at n=${n}`).toBe(expected);
+      }
+    }
+    // Not all on shard 1: at n = 2 the quick suite's C5 scenarios (and its memory probe) sit on shard 2.
+    expect(new Set(microShards(plan, 2, names).values()).size).toBe(2);
   });
 });
 
