@@ -68,6 +68,11 @@ describe('two segments of one open-model load', () => {
     expect(run.client!.requests + run.client!.errors + run.client!.timeouts).toBe(expected);
     expect(run.client!.errors + run.client!.timeouts).toBe(0);
     expect(run.client!.requestedRatePerS).toBe(RATE_PER_S);
-    expect(Math.abs(run.client!.rps / RATE_PER_S - 1)).toBeLessThan(0.01);
+    // The merged run's rate: every arrival of the window answered, over the window (exact
+    // counts, so within 1%); the completions inside the window alone lose the last few
+    // in-flight answers, more on a busy machine, so only an order of magnitude is asserted.
+    expect(Math.abs(run.client!.requests / run.client!.durationS / RATE_PER_S - 1)).toBeLessThan(0.01);
+    expect(run.client!.rps).toBeGreaterThan(0.9 * RATE_PER_S);
+    expect(run.client!.rps).toBeLessThan(1.01 * RATE_PER_S);
   });
 });
