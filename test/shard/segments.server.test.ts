@@ -69,10 +69,11 @@ describe('two segments of one open-model load', () => {
     expect(run.client!.errors + run.client!.timeouts).toBe(0);
     expect(run.client!.requestedRatePerS).toBe(RATE_PER_S);
     // The merged run's rate: every arrival of the window answered, over the window (exact
-    // counts, so within 1%); the completions inside the window alone lose the last few
-    // in-flight answers, more on a busy machine, so only an order of magnitude is asserted.
+    // counts, so within 1%). The rate of answers completed inside the window depends on how
+    // late a busy machine answers (it fell to 60% of R at load average 14 on 2 cores), so
+    // it is only checked to be the segments' sum and never above the schedule.
     expect(Math.abs(run.client!.requests / run.client!.durationS / RATE_PER_S - 1)).toBeLessThan(0.01);
-    expect(run.client!.rps).toBeGreaterThan(0.9 * RATE_PER_S);
-    expect(run.client!.rps).toBeLessThan(1.01 * RATE_PER_S);
+    expect(run.client!.rps).toBeCloseTo(parts[0]!.results.runs[0]!.client!.rps + parts[1]!.results.runs[0]!.client!.rps, 6);
+    expect(run.client!.rps).toBeLessThanOrEqual(RATE_PER_S * 1.01);
   });
 });
