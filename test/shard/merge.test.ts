@@ -7,6 +7,7 @@ import { crossMachineComparisons } from '../../bench/merge/cross-machine.js';
 import { mergeEncodedHistograms, pooledHistogram } from '../../bench/merge/histograms.js';
 import { mergeResults } from '../../bench/merge/merge-results.js';
 import { mergeSegmentClients } from '../../bench/merge/segments.js';
+import { provenanceLines } from '../../bench/reporters/provenance.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns, type Plan } from '../../bench/plan.js';
 import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
@@ -117,6 +118,7 @@ describe('merge refusals (exit 2, naming the difference)', () => {
     expect(merged.runs).toHaveLength(ciPlan.runs.length);
     expect(existsSync(join(outDir, 'summary.md'))).toBe(true);
     expect(readFileSync(join(outDir, 'summary.md'), 'utf8')).toContain('Merged from 2 shards');
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('How these results were produced');
   }, 60_000);
 
   const cases: [string, (r: ResultsFile, i: number) => void, RegExp][] = [
@@ -176,5 +178,9 @@ describe('comparisons across machines', () => {
     expect(hosts[a]).not.toEqual(hosts[b]);
     const fake = { ...merged, comparisons: [{ claimId: 'CX', label: 'test', a, b }] };
     expect(crossMachineComparisons(fake)).toEqual([{ claimId: 'CX', label: 'test', a, b, aMachines: hosts[a], bMachines: hosts[b] }]);
+    const lines = provenanceLines(fake as ResultsFile).join('\n');
+    expect(lines).toContain('Comparisons across machines');
+    expect(lines).toContain(`${a} on runner-`);
+    expect(provenanceLines(merged).join('\n')).not.toContain('Comparisons across machines');
   });
 });
