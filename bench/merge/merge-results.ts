@@ -154,8 +154,10 @@ function inputInfo(input: LoadedInput): MergeInput {
 
 const STATUS_RANK: Record<ResultsFile['status'], number> = { complete: 0, running: 1, interrupted: 2, failed: 3 };
 
+/** The worst status of the parts; a part still `running` (its process died) makes the merge `failed`. */
 function worstStatus(statuses: readonly ResultsFile['status'][]): ResultsFile['status'] {
-  return statuses.reduce((w, s) => (STATUS_RANK[s] > STATUS_RANK[w] ? s : w), 'complete' as ResultsFile['status']);
+  const worst = statuses.reduce((w, s) => (STATUS_RANK[s] > STATUS_RANK[w] ? s : w), 'complete' as ResultsFile['status']);
+  return worst === 'running' ? 'failed' : worst;
 }
 
 /** One shard's segments → one results file of that shard (runs joined per scenario and repetition). */

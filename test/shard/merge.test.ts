@@ -159,6 +159,13 @@ describe('merge refusals (exit 2, naming the difference)', () => {
     expect(merged.merged!.missing).toEqual(['shard 2/3', 'shard 3/3']);
   }, 60_000);
 
+  it('marks the merge failed when a shard did not finish (its process died mid-run)', async () => {
+    const dirs = shardsOf(ciPlan, 2, (r, i) => i === 1 && (r.status = 'running')).map(write);
+    const r = await run([...dirs, '--out', join(root, 'died')]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(readFileSync(join(root, 'died', 'results.json'), 'utf8')) as ResultsFile).status).toBe('failed');
+  }, 60_000);
+
   it('refuses bad arguments and unreadable inputs', async () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['--bogus', 'x'])).code).toBe(2);
