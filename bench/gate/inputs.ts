@@ -40,6 +40,10 @@ export function resultsProblems(results: ResultsFile, label = 'the run'): Proble
   const errors: string[] = [];
   const warnings: string[] = [];
   if (results.status !== 'complete') errors.push(`${label} is ${results.status}, not complete`);
+  if (results.sharding || results.segment) {
+    const part = results.sharding ? `shard ${results.sharding.shard}/${results.sharding.of}` : `segment ${results.segment!.segment}/${results.segment!.of}`;
+    errors.push(`${label} is ${part} only: merge every part first (npm run merge -- DIR...) and gate the merged results`);
+  }
   const errored = results.runs.filter((r) => r.state === 'errored');
   if (errored.length > 0) {
     const list = errored.map((r) => `${r.scenarioId} rep ${r.repetition}: ${r.reasons.join('; ')}`).join(' | ');

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resultsProblems } from '../../bench/gate/inputs.js';
 import { mergeCommand } from '../../bench/merge/command.js';
 import { crossMachineComparisons } from '../../bench/merge/cross-machine.js';
 import { mergeEncodedHistograms, pooledHistogram } from '../../bench/merge/histograms.js';
@@ -189,5 +190,14 @@ describe('comparisons across machines', () => {
     expect(lines).toContain('Comparisons across machines');
     expect(lines).toContain(`${a} on runner-`);
     expect(provenanceLines(merged).join('\n')).not.toContain('Comparisons across machines');
+  });
+});
+
+describe('the gate on shards', () => {
+  it('refuses one shard alone and accepts the merged file', () => {
+    const shards = shardsOf(ciPlan, 2);
+    expect(resultsProblems(shards[0]!).errors.join(' ')).toMatch(/shard 1\/2 only: merge every part first/);
+    const merged = mergeResults(shards.map((r, i) => ({ path: `s${i}`, results: r })), { allowPartial: false, runId: 'm' });
+    expect(resultsProblems(merged).errors).toEqual([]);
   });
 });
