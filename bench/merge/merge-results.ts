@@ -14,6 +14,7 @@ import { machineKey } from '../provenance.js';
 import { summarizeAll } from '../summarize.js';
 import type { ResultsFile, RunRecord, Scenario, ScenarioSummary } from '../types.js';
 import { checkCompatible, MergeError, missingParts, shardOf, type LoadedInput } from './compatibility.js';
+import { mergeMicro } from './micro.js';
 import { mergeSegmentRuns } from './segments.js';
 import type { MergeInfo, MergeInput } from './types.js';
 
@@ -132,7 +133,7 @@ export function mergeResults(inputs: readonly LoadedInput[], opts: MergeOptions)
     notes.push(`each shard calibrated the cpu workload on its own machine (${calibrations.map((c) => c.nsPerIteration.toFixed(1)).join(', ')} ns/iteration); the file records the first, the inputs each their own`);
   }
   if (ceilings.length > 1) notes.push(`harness ceilings per shard: ${ceilings.map((c) => c.toFixed(0)).join(', ')} req/s; each scenario is flagged against its own shard's, the file records the lowest`);
-  const micro = shards.find((s) => s.results.micro !== undefined)?.results.micro;
+  const micro = mergeMicro(shards.map((s) => s.results.micro));
   const noise = shards.find((s) => s.results.noise !== undefined)?.results.noise;
   if (shards.filter((s) => s.results.noise !== undefined).length > 1) notes.push('each shard ran its own A/A check; the file records the first shard\'s');
   const status = missing.length > 0 ? 'failed' : worstStatus(shards.map((s) => s.results.status));

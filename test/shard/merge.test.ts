@@ -201,3 +201,20 @@ describe('the gate on shards', () => {
     expect(resultsProblems(merged).errors).toEqual([]);
   });
 });
+
+describe('micro-benchmarks of shards', () => {
+  it('are joined by name, whichever shard ran them', () => {
+    const micro = (name: string, startedAt: string) => ({
+      schemaVersion: 1, kind: 'loopbench-micro', startedAt, finishedAt: startedAt, durationMs: 10, machine: {}, loadAverage1mAtStart: 1, loadAverage1mAtEnd: 2,
+      benchmarksRun: [name], results: { [name]: { marker: name } }, errors: [],
+    });
+    const merged = mergeResults(
+      shardsOf(ciPlan, 2, (r, i) => (r.micro = micro(i === 0 ? 'gather-vs-sequential' : 'memory-per-unit', `2026-01-01T00:0${i}:00.000Z`))).map((r, i) => ({ path: `s${i}`, results: r })),
+      { allowPartial: false, runId: 'm' },
+    );
+    const m = merged.micro as { results: Record<string, unknown>; benchmarksRun: string[]; durationMs: number };
+    expect(Object.keys(m.results).sort()).toEqual(['gather-vs-sequential', 'memory-per-unit']);
+    expect(m.benchmarksRun).toEqual(['gather-vs-sequential', 'memory-per-unit']);
+    expect(m.durationMs).toBe(20);
+  });
+});
