@@ -11,8 +11,13 @@
  *   Λ(t) = R1·t + (R2 − R1)·t²/(2D): arrival i (uniform) or the i-th unit-rate Poisson
  *   arrival lands where Λ(t) reaches it (time rescaling), so both processes keep their
  *   meaning and stay exact, with no drift.
+ * With `segment` (`--segment i/n`, bench/segment.ts), the schedule is segment i's part of
+ * the full one: the arrivals whose index k has k mod n = i - 1, at their full-schedule
+ * offsets; the n segments' schedules are disjoint and their union is the full schedule.
  */
+import { inSegment } from '../segment.js';
 import type { ArrivalRamp } from '../types.js';
+import type { PartSpec } from '../shard.js';
 
 export type ArrivalProcess = 'uniform' | 'poisson';
 
@@ -23,6 +28,8 @@ export interface ArrivalScheduleOptions {
   seed?: number;
   /** Ramp from ratePerS (may then be 0) to ramp.toRatePerS over ramp.durationS. */
   ramp?: ArrivalRamp;
+  /** Only this segment's arrivals of the full schedule (`--segment i/n`). */
+  segment?: PartSpec;
 }
 
 /** Why a ramp cannot be run, or undefined when it can. */
@@ -67,13 +74,26 @@ export function mulberry32(seed: number): () => number {
 
 /** Returns a function giving the next arrival's offset from the start, in ms (non-decreasing). */
 export function createArrivalSchedule(opts: ArrivalScheduleOptions): () => number {
+  const full = createFullSchedule(opts);
+  const segment = opts.segment;
+  if (!segment || segment.count === 1) return full;
+  let k = 0;
+  return () => {
+    for (;;) {
+      const offsetMs = full();
+      if (inSegment(k++, segment)) return offsetMs;
+    }
+  };
+}
+
+function createFullSchedule(opts: ArrivalScheduleOptions): () => number {
   const { ratePerS, arrival, ramp } = opts;
   if (ramp) {
     const problem = rampProblem(ratePerS, ramp);
     if (problem) throw new RangeError(problem);
     if (arrival !== 'uniform' && arrival !== 'poisson') throw new RangeError(`unknown arrival process: ${String(arrival)}`);
     // Unit-rate arrivals (i, or cumulative Exp(1) gaps), mapped through Λ⁻¹.
-    const unit = createArrivalSchedule({ ratePerS: 1000, arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+    const unit = createFullSchedule({ ratePerS: 1000, arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
     return () => rampOffsetMs(ratePerS, ramp, unit());
   }
   if (!(Number.isFinite(ratePerS) && ratePerS > 0)) throw new RangeError(`ratePerS must be > 0, got ${ratePerS}`);
