@@ -7,11 +7,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatMs, formatRatio } from '../reporters/format.js';
-import { strategiesOf } from '../reporters/order.js';
+import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import type { ChartPart } from './index.js';
 import { fileKey, mergedHistogram } from './run-data.js';
-import { strategyPanels } from './select.js';
+import { RATE_SWEEP_TAG } from '../suites/parts/rate-sweep.js';
+import { loadLabel, strategyPanels, tagged, workloadLabel, type Panel } from './select.js';
 import { PLOT_WIDTH, chartSpec, logScale, strategyColour } from './style.js';
 
 /** The highest percentile drawn. */
@@ -87,8 +88,25 @@ function finding(points: DistributionPoint[], where: string): string {
   return `${label} on ${where}: ${slow.strategy} ${formatMs(slow.latencyMs)} vs ${fast.strategy} ${formatMs(fast.latencyMs)} (${formatRatio(ratio)})`;
 }
 
+/**
+ * The open-model panels: per workload of the rate sweep, the middle offered rate, where the
+ * corrected and uncorrected lines show what coordinated omission hides.
+ */
+function sweepPanels(results: ResultsFile): Panel[] {
+  const sweep = tagged(results, RATE_SWEEP_TAG).filter((s) => s.ratePerS !== undefined && mergedHistogram(results, s.scenarioId) !== undefined);
+  const labels = [...new Set(sweep.map(workloadLabel))];
+  return labels.map((label) => {
+    const mine = sweep.filter((s) => workloadLabel(s) === label);
+    const rates = [...new Set(mine.map((s) => s.ratePerS!))].sort((a, b) => a - b);
+    const rate = rates[Math.floor((rates.length - 1) / 2)]!;
+    const chosen = mine.filter((s) => s.ratePerS === rate).sort((a, b) => compareStrategies(a.strategy, b.strategy));
+    return { label, load: loadLabel(chosen[0]!), summaries: chosen };
+  });
+}
+
 export function latencyDistribution(results: ResultsFile): ChartPart[] {
-  const panels = strategyPanels(results, (s) => !s.tags.includes('rate-sweep') && !s.tags.includes('ramp') && mergedHistogram(results, s.scenarioId) !== undefined);
+  const closed = strategyPanels(results, (s) => mergedHistogram(results, s.scenarioId) !== undefined);
+  const panels = [...closed, ...sweepPanels(results)];
   return panels.flatMap((panel) => {
     const points = distributionPoints(results, panel.summaries);
     if (points.length === 0) return [];

@@ -12,7 +12,7 @@ import { missingRawData } from '../../bench/charts/run-data.js';
 import { renderSvg } from '../../bench/charts/render.js';
 import { rampRateAt } from '../../bench/run/arrival-schedule.js';
 import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
-import { OVER_TIME_P99, SLEEP_LATENCIES, SWEEP, loadChartFixture } from '../fixtures/chart-runs.js';
+import { OVER_TIME_P99, SLEEP_LATENCIES, SWEEP, SWEEP_30_LATENCIES, loadChartFixture } from '../fixtures/chart-runs.js';
 import { loadFixture } from './fixture.js';
 
 const valuesOf = (spec: unknown): Record<string, unknown>[] => {
@@ -75,6 +75,22 @@ describe('latency percentile distribution', () => {
     };
     expect(title).toContain('p99 on sleep (sleepMs=50) at 100 connections: blocking');
     expect(title).toContain(`(${Math.round(p99('blocking') / p99('async'))}×)`);
+  });
+
+  it('draws the rate sweep\'s middle rate with corrected and uncorrected lines (coordinated omission)', () => {
+    const results = loadChartFixture();
+    const part = latencyDistribution(results).find((p) => p.key === 'sleep-sleepms-50-at-30-req-s-open-model')!;
+    const points = valuesOf(part.spec) as unknown as ReturnType<typeof distributionPoints>;
+    for (const [strategy, [corrected, uncorrected]] of Object.entries(SWEEP_30_LATENCIES)) {
+      for (const [timing, list] of [['corrected', corrected], ['uncorrected', uncorrected]] as const) {
+        const all = [...list, ...list]; // two ok runs, the same list each
+        const median = points.find((p) => p.strategy === strategy && p.timing === timing && p.percentile === 50)!;
+        expect(Math.abs(median.latencyMs - nearestRank(all, 50)) / nearestRank(all, 50)).toBeLessThan(0.002);
+      }
+    }
+    const top = (strategy: string, timing: string) => Math.max(...points.filter((p) => p.strategy === strategy && p.timing === timing).map((p) => p.latencyMs));
+    expect(top('blocking', 'corrected')).toBeGreaterThan(10 * top('blocking', 'uncorrected'));
+    expect(JSON.stringify(part.spec)).toContain('Dashed: uncorrected');
   });
 
   it('draws corrected and uncorrected lines for an open-model scenario', () => {
