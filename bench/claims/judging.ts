@@ -16,12 +16,17 @@ import { compareSamples, holmAdjust, median } from '../stats/index.js';
 import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
 import { describe } from './describe.js';
 import { figureOf, figures } from './figures.js';
+import { roleOf, RUNTIME_LABELS, scenarioOnRuntime } from './runtimes.js';
 import type { ClaimComparison, Figure, JudgeContext, Judgement, Outcome } from './types.js';
 
-/** One side of a comparison: a scenario, named in the evidence (e.g. `async`). */
+/**
+ * One side of a comparison: a scenario as the claim defines it (on the Node.js strategies),
+ * judged on the runtime being judged (runtimes.ts maps it by role). Named in the evidence
+ * by `name`, or by the role its strategy plays (`blocking`, `threads`, ...).
+ */
 export interface Side {
   scenario: Scenario;
-  name: string;
+  name?: string;
 }
 
 /** A fixed reference figure (e.g. 1/S), compared as a zero-variance sample. */
@@ -75,20 +80,44 @@ export class ClaimJudging {
     readonly ctx: JudgeContext,
   ) {}
 
+  /** The claim's scenario on the runtime being judged (undefined: no strategy plays its role there). */
+  resolve(scenario: Scenario): Scenario | undefined {
+    return scenarioOnRuntime(scenario, this.ctx.runtime);
+  }
+
+  /** The id the scenario has on this runtime, for the evidence. */
+  idOf(scenario: Scenario): string {
+    return this.resolve(scenario)?.id ?? scenario.id;
+  }
+
+  /** How a side is named in the evidence: its own name, or its role. */
+  nameOf(side: Side): string {
+    return side.name ?? roleOf(side.scenario);
+  }
+
   /** Whether the scenario was part of this run (planned; it may still have failed). */
   present(scenario: Scenario): boolean {
-    return this.results.scenarios.some((s) => s.id === scenario.id);
+    const resolved = this.resolve(scenario);
+    return resolved !== undefined && this.results.scenarios.some((s) => s.id === resolved.id);
   }
 
   /** Every run of the scenario, whatever its state; marks the scenario as used. */
   runsOf(scenario: Scenario): RunRecord[] {
-    if (this.present(scenario)) this.used.add(scenario.id);
-    return this.results.runs.filter((r) => r.scenarioId === scenario.id);
+    const resolved = this.resolve(scenario);
+    if (!resolved) return [];
+    if (this.present(scenario)) this.used.add(resolved.id);
+    return this.results.runs.filter((r) => r.scenarioId === resolved.id);
+  }
+
+  /** Why a scenario is absent on this runtime. */
+  absentReason(scenario: Scenario): string {
+    if (!this.resolve(scenario)) return `${scenario.id}: ${RUNTIME_LABELS[this.ctx.runtime]} has no '${roleOf(scenario)}' strategy`;
+    return `${this.idOf(scenario)}: not measured in this run`;
   }
 
   /** The figure over the scenario's valid runs, or why there is no usable sample. */
   sample(scenario: Scenario, figure: Figure): Sample {
-    if (!this.present(scenario)) return { problem: `${scenario.id}: not measured in this run`, absent: true };
+    if (!this.present(scenario)) return { problem: this.absentReason(scenario), absent: true };
     const runs = this.runsOf(scenario);
     const values = runs.filter((r) => r.state === 'ok').map((r) => figureOf(r, figure)).filter((v): v is number => v !== undefined);
     if (values.length >= 2) return { values };
@@ -112,6 +141,7 @@ export class ClaimJudging {
     const a = this.sample(spec.a.scenario, spec.figure);
     const b = 'constant' in spec.b ? { values: [spec.b.constant, spec.b.constant] } : this.sample(spec.b.scenario, spec.figure);
     const missing = [a, b].find((s): s is Extract<Sample, { problem: string }> => 'problem' in s);
+    const bName = 'constant' in spec.b ? spec.b.name : this.nameOf(spec.b);
     const decisive = spec.decisive ?? true;
     const optional = spec.optional ?? !decisive;
     if (missing) {
@@ -122,7 +152,7 @@ export class ClaimJudging {
     const aValues = (a as { values: number[] }).values;
     const bValues = (b as { values: number[] }).values;
     if (median(bValues) === 0) {
-      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${spec.b.name} measured 0, no ratio`, decisive, optional });
+      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${bName} measured 0, no ratio`, decisive, optional });
       return;
     }
     const c = compareSamples(aValues, bValues, { practicalBand: this.ctx.practicalBand, alpha: this.ctx.alpha, higherIsBetter });
@@ -132,8 +162,9 @@ export class ClaimJudging {
       label: spec.label,
       figure: spec.figure,
       higherIsBetter,
-      a: spec.a.scenario.id,
-      b: 'constant' in spec.b ? `constant ${spec.b.constant}` : spec.b.scenario.id,
+      runtime: this.ctx.runtime,
+      a: this.idOf(spec.a.scenario),
+      b: 'constant' in spec.b ? `constant ${spec.b.constant}` : this.idOf(spec.b.scenario),
       aMedian: median(aValues),
       bMedian: median(bValues),
       decisive,
@@ -167,7 +198,7 @@ export class ClaimJudging {
       if (!part.check) continue;
       const { spec, comparison } = part.check;
       part.outcome = comparison.decisive ? outcomeOf(spec.expect ?? 'a-better', comparison) : 'undecided';
-      part.text = describe(spec, comparison, part.outcome, decisive.length);
+      part.text = describe(spec, comparison, part.outcome, decisive.length, { a: this.nameOf(spec.a), b: 'constant' in spec.b ? spec.b.name : this.nameOf(spec.b) });
     }
     const measured = this.parts.filter((p) => p.decisive && p.outcome !== 'absent');
     const missing = this.parts.filter((p) => p.decisive && p.outcome === 'absent' && !p.optional);

@@ -10,8 +10,15 @@ import { welchTTest } from './tests.js';
 
 /** Outcome of {@link compareSamples}. */
 export interface Comparison {
-  /** median(a) / median(b). */
+  /**
+   * The point estimate whose interval is [ratioCiLow, ratioCiHigh], so it always lies
+   * inside it: the ratio of geometric means exp(mean(ln a) − mean(ln b)) for `welch-log`;
+   * the median of the bootstrap ratios of medians for `bootstrap`; median(a) / median(b)
+   * for `none` (fewer than 2 runs on a side: no interval).
+   */
   ratio: number;
+  /** What `ratio` and its interval estimate, for labels. */
+  estimand: 'ratio of geometric means' | 'ratio of medians';
   /** Confidence interval of the ratio at level 1 − alpha (95% by default). */
   ratioCiLow: number;
   ratioCiHigh: number;
@@ -55,8 +62,9 @@ function fmtPct(x: number): string {
 }
 
 /**
- * Compares samples a and b of one figure (one value per run) through the ratio
- * median(a) / median(b).
+ * Compares samples a and b of one figure (one value per run) through their ratio; one
+ * estimator per figure: `ratio` is the estimate whose interval is printed (see
+ * {@link Comparison.ratio}), never a median ratio beside a geometric-mean interval.
  *
  * **Interval and test.** With n ≥ 2 on both sides and all values > 0, the interval is the
  * Welch interval of mean(ln a) − mean(ln b), exponentiated (a ratio of geometric means),
@@ -98,23 +106,24 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
 
   const nA = a.length;
   const nB = b.length;
-  const ratio = median(a) / medianB;
+  const medianRatio = median(a) / medianB;
   const level = 1 - alpha;
-  const head = `a is ${fmtRatio(ratio)}x b`;
+  const head0 = `a is ${fmtRatio(medianRatio)}x b`;
   const bandText = `±${fmtPct(band)}`;
 
   if (nA < 2 || nB < 2) {
     return {
-      ratio,
-      ratioCiLow: ratio,
-      ratioCiHigh: ratio,
+      ratio: medianRatio,
+      estimand: 'ratio of medians',
+      ratioCiLow: medianRatio,
+      ratioCiHigh: medianRatio,
       pValue: 1,
       test: 'welch-t',
       ciMethod: 'none',
       nA,
       nB,
       verdict: 'inconclusive',
-      reason: `${head} but with ${nA} run(s) of a and ${nB} of b (at least 2 each needed) there is no interval: inconclusive`,
+      reason: `${head0} but with ${nA} run(s) of a and ${nB} of b (at least 2 each needed) there is no interval: inconclusive`,
     };
   }
 
@@ -122,19 +131,26 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
   let ciHigh: number;
   let pValue: number;
   let ciMethod: Comparison['ciMethod'];
+  let ratio: number;
+  let estimand: Comparison['estimand'];
   if ([...a, ...b].every((v) => v > 0)) {
     const w = welchTTest(a.map(Math.log), b.map(Math.log), level);
     ciLow = Math.exp(w.ciLow);
     ciHigh = Math.exp(w.ciHigh);
     pValue = w.pValue;
     ciMethod = 'welch-log';
+    ratio = Math.exp(w.meanDiff);
+    estimand = 'ratio of geometric means';
   } else {
     const ci = bootstrapRatioOfMediansCi(a, b, { level, seed: opts.seed ?? 1 });
     ciLow = ci.low;
     ciHigh = ci.high;
     pValue = welchTTest(a, b, level).pValue;
     ciMethod = 'bootstrap';
+    ratio = ci.estimate;
+    estimand = 'ratio of medians';
   }
+  const head = `a is ${fmtRatio(ratio)}x b`;
 
   // The interval as "how much better a is than b" (> 1 favours a).
   const lo = higherIsBetter ? ciLow : 1 / ciHigh;
@@ -164,10 +180,11 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
       : `too noisy to tell (interval wider than ±${fmtPct(2 * band)})`;
   }
   const reason =
-    `${head} (${fmtPct(level)} CI ${fmtRatio(ciLow)}-${fmtRatio(ciHigh)}), ${fmtP(pValue)}` +
+    `${head} (${fmtPct(level)} CI of the ${estimand} ${fmtRatio(ciLow)}-${fmtRatio(ciHigh)}), ${fmtP(pValue)}` +
     `${higherIsBetter ? '' : ' (lower is better)'}: ${why}`;
   return {
     ratio,
+    estimand,
     ratioCiLow: ciLow,
     ratioCiHigh: ciHigh,
     pValue,
