@@ -51,8 +51,23 @@ export class ResultsBuilder {
   private readonly scenarios: Scenario[] = [];
   private readonly runs: RunRecord[] = [];
   micro?: MicroResults;
+  parallelism?: ResultsFile['parallelism'];
 
   constructor(readonly usableCores = 2) {}
+
+  /** The parallelism control of the run: the cores the machine delivered (one sample per value). */
+  withDeliveredCores(...samples: number[]): this {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    this.parallelism = {
+      samples: samples.map((deliveredCores) => ({ measuredAt: '2026-01-01T00:00:00.000Z', processes: this.usableCores, deliveredCores, loadAverage1m: 0 })),
+      deliveredCores: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
+      deliveredCoresMin: sorted[0]!,
+      deliveredCoresMax: sorted[sorted.length - 1]!,
+      processes: this.usableCores,
+    };
+    return this;
+  }
 
   /** Adds a scenario with one run per spec (repetitions 1, 2, ...). */
   add(scenario: Scenario, specs: RunSpec[]): this {
@@ -99,6 +114,7 @@ export class ResultsBuilder {
       runs: this.runs,
       summaries: summarizeAll(this.scenarios, this.runs),
       ...(this.micro ? { micro: this.micro } : {}),
+      ...(this.parallelism ? { parallelism: this.parallelism } : {}),
     };
   }
 }
