@@ -17,7 +17,7 @@ import { deliveredCoresText, measureDeliveredCores, parallelismControlOf } from 
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce } from './run/run-scenario.js';
-import { summarizeAll } from './summarize.js';
+import { summarizeAll, type CeilingInput } from './summarize.js';
 import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type Scenario } from './types.js';
 
 /**
@@ -25,6 +25,12 @@ import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type 
  * its last sample is older than this, and once after the last run (about 1.5 s a sample).
  */
 export const PARALLELISM_CONTROL_EVERY_MS = 15_000;
+
+/** The ceiling with where it came from (cached or measured now), for the summaries' notes. */
+function ceilingOf(results: ResultsFile): CeilingInput | undefined {
+  const c = results.harnessCeiling;
+  return c && 'rps' in c ? c : results.harnessCeilingRps;
+}
 
 /** Whether the control is needed: cpu scenarios on servers loopbench starts. */
 function needsParallelismControl(scenario: Scenario): boolean {
@@ -130,7 +136,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       // Written the moment it exists: a later failure loses nothing measured.
       store.writeRaw(record);
       results.runs.push(record);
-      results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
+      results.summaries = summarizeAll(plan.scenarios, results.runs, ceilingOf(results));
       store.writeResults(results);
     }
     if (controlSamples.length > 0 && !hooks.signal.aborted) {
@@ -139,7 +145,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     }
   } finally {
     await Promise.allSettled([...resources.values()].map((r) => r.close()));
-    results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
+    results.summaries = summarizeAll(plan.scenarios, results.runs, ceilingOf(results));
     // Verdicts on what was measured, even when interrupted (unmeasured claims say so).
     const judged = judgeAll(results);
     results.claims = judged.verdicts;

@@ -261,7 +261,7 @@ export interface ResultsFile {
   /** Requests/s the load generator reached against a noop server (the harness ceiling). */
   harnessCeilingRps?: number;
   /** How the ceiling was obtained (measured now or cached), or why it is missing. */
-  harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string } | { error: string };
+  harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string; loadAverage1m?: number } | { error: string };
   /**
    * The parallelism control (bench/run/parallelism-control.ts): how many cores the machine
    * delivered during this run, measured between the cpu scenarios' runs.

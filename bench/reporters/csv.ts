@@ -47,8 +47,9 @@ export function csvRow(s: ScenarioSummary): Record<CsvColumn, CsvCell> {
     params: formatParams(s.params),
     repetitions: s.runs,
     rps_median: cell(s.rps?.median, 3),
-    rps_ci_low: cell(s.rps?.ciLow, 3),
-    rps_ci_high: cell(s.rps?.ciHigh, 3),
+    // The interval is of the mean (rps_mean); none from a single run.
+    rps_ci_low: cell(s.rps && s.rps.n >= 2 ? s.rps.ciLow : undefined, 3),
+    rps_ci_high: cell(s.rps && s.rps.n >= 2 ? s.rps.ciHigh : undefined, 3),
     rps_cv: cell(s.rps?.cv, 4),
     latency_p50_ms: cell(s.latencyP50Ms?.median, 3),
     latency_p99_ms: cell(s.latencyP99Ms?.median, 3),
