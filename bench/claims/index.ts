@@ -103,15 +103,16 @@ export function judgeAll(results: ResultsFile, overrides: Partial<JudgeContext> 
       const head = { id: claim.id, runtime, quote: claim.quote, analog: claim.analog };
       const mapped = claim.scenarios.map((s) => scenarioOnRuntime(s, runtime));
       const ran = mapped.some((s) => s !== undefined && planned.has(s.id)) || (claim.needsMicro ?? []).some((name) => ctx.micro?.results[name] !== undefined);
+      const missingRoles = [...new Set(claim.scenarios.filter((_, i) => mapped[i] === undefined).map((s) => roleOf(s)))];
+      const why = missingRoles.length > 0 ? `: ${RUNTIME_LABELS[runtime]} has no strategy in the role ${missingRoles.join(', ')}` : '';
       if (!ran) {
-        const missingRoles = [...new Set(claim.scenarios.filter((_, i) => mapped[i] === undefined).map((s) => roleOf(s)))];
-        const why = missingRoles.length === claim.scenarios.length ? `: ${RUNTIME_LABELS[runtime]} has no strategy in the role ${missingRoles.join(', ')}` : '';
         verdicts.push({ ...head, verdict: 'not-measured', evidence: `not measured in this run${why}`, scenarioIds: [] });
         continue;
       }
       try {
         const judgement = claim.judge(results, ctx);
-        verdicts.push({ ...head, verdict: judgement.verdict, evidence: judgement.evidence, scenarioIds: judgement.scenarioIds });
+        const evidence = judgement.verdict === 'not-measured' ? `not measured in this run${why}` : judgement.evidence;
+        verdicts.push({ ...head, verdict: judgement.verdict, evidence, scenarioIds: judgement.scenarioIds });
         comparisons.push(...judgement.comparisons);
       } catch (error) {
         verdicts.push({ ...head, verdict: 'inconclusive', evidence: `the predicate failed: ${(error as Error).message}`, scenarioIds: [] });
