@@ -12,7 +12,7 @@
  * - Verdict: no check measured → `not-measured`; any check refutes → `refuted`; every
  *   check supports → `supported`; otherwise `inconclusive`.
  */
-import { compareSamples, holmAdjust, median } from '../stats/index.js';
+import { compareSamples, holmAdjust, median, pooledLogVariance, type LogVariancePrior } from '../stats/index.js';
 import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
 import { describe } from './describe.js';
 import { figureOf, figures } from './figures.js';
@@ -73,6 +73,7 @@ export class ClaimJudging {
   private readonly parts: Part[] = [];
   private readonly notes: string[] = [];
   private readonly used = new Set<string>();
+  private readonly priors = new Map<Figure, LogVariancePrior | undefined>();
 
   constructor(
     readonly claimId: string,
@@ -136,6 +137,26 @@ export class ClaimJudging {
     return values.length > 0 ? median(values) : undefined;
   }
 
+  /**
+   * The run's noise for a figure: its log variance pooled over every scenario of this
+   * runtime with 2+ valid runs (bench/stats/moderated.ts). Each comparison moderates its
+   * own variance with it, so two runs a side do not leave it with one degree of freedom.
+   */
+  priorFor(figure: Figure): LogVariancePrior | undefined {
+    if (!this.priors.has(figure)) {
+      const samples = this.results.scenarios
+        .filter((s) => !s.target && scenarioOnRuntime(s, this.ctx.runtime)?.id === s.id)
+        .map((s) =>
+          this.results.runs
+            .filter((r) => r.scenarioId === s.id && r.state === 'ok')
+            .map((r) => figureOf(r, figure))
+            .filter((v): v is number => v !== undefined),
+        );
+      this.priors.set(figure, pooledLogVariance(samples));
+    }
+    return this.priors.get(figure);
+  }
+
   /** Queues a comparison; its outcome is settled in {@link finish}, after Holm. */
   check(spec: CheckSpec): void {
     const a = this.sample(spec.a.scenario, spec.figure);
@@ -155,7 +176,15 @@ export class ClaimJudging {
       this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${bName} measured 0, no ratio`, decisive, optional });
       return;
     }
-    const c = compareSamples(aValues, bValues, { practicalBand: this.ctx.practicalBand, alpha: this.ctx.alpha, higherIsBetter });
+    // A constant side has no noise of its own: only the measured side is moderated.
+    const prior = this.ctx.poolNoise === false ? undefined : this.priorFor(spec.figure);
+    const c = compareSamples(aValues, bValues, {
+      practicalBand: this.ctx.practicalBand,
+      alpha: this.ctx.alpha,
+      higherIsBetter,
+      ...(prior ? { prior } : {}),
+      ...('constant' in spec.b ? { bIsConstant: true } : {}),
+    });
     const comparison: ClaimComparison = {
       ...c,
       claimId: this.claimId,

@@ -20,6 +20,8 @@ export interface JudgeContext {
   micro?: MicroResults;
   /** The runtime being judged: the claim's scenarios are mapped to its strategies by role. */
   runtime: Runtime;
+  /** Moderate each comparison's variance with the run's pooled noise (default true; false: plain Welch). */
+  poolNoise?: boolean;
   /** The parallelism control of this run (cores the machine delivered), when it ran. */
   parallelism?: ParallelismControl;
 }

@@ -6,6 +6,7 @@
 import { bootstrapRatioOfMediansCi } from './bootstrap.js';
 import { median } from './describe.js';
 import { checkOpenProbability, checkSample } from './sample.js';
+import { moderatedWelchLog, type LogVariancePrior } from './moderated.js';
 import { welchTTest } from './tests.js';
 
 /** Outcome of {@link compareSamples}. */
@@ -27,9 +28,11 @@ export interface Comparison {
   test: 'welch-t';
   /**
    * How the interval was obtained: `welch-log` (all values > 0, n ≥ 2 a side),
+   * `moderated-welch-log` (the same, with each side's variance moderated by the run's
+   * pooled noise, moderated.ts),
    * `bootstrap` (some value is 0, so no logs), `none` (n < 2 on a side: [ratio, ratio]).
    */
-  ciMethod: 'welch-log' | 'bootstrap' | 'none';
+  ciMethod: 'welch-log' | 'moderated-welch-log' | 'bootstrap' | 'none';
   nA: number;
   nB: number;
   verdict: 'a-better' | 'b-better' | 'no-clear-difference' | 'inconclusive';
@@ -47,6 +50,10 @@ export interface CompareOptions {
   higherIsBetter?: boolean;
   /** Seed of the bootstrap fallback (default 1). */
   seed?: number;
+  /** The run's pooled log variance of this figure (moderated.ts): more power from few runs. */
+  prior?: LogVariancePrior;
+  /** b is a fixed reference, not a measurement: with a prior, only a's variance is moderated (b's is 0). */
+  bIsConstant?: boolean;
 }
 
 function fmtRatio(x: number): string {
@@ -134,11 +141,11 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
   let ratio: number;
   let estimand: Comparison['estimand'];
   if ([...a, ...b].every((v) => v > 0)) {
-    const w = welchTTest(a.map(Math.log), b.map(Math.log), level);
+    const w = opts.prior ? moderatedWelchLog(a, b, opts.prior, level, opts.bIsConstant ?? false) : welchTTest(a.map(Math.log), b.map(Math.log), level);
     ciLow = Math.exp(w.ciLow);
     ciHigh = Math.exp(w.ciHigh);
     pValue = w.pValue;
-    ciMethod = 'welch-log';
+    ciMethod = opts.prior ? 'moderated-welch-log' : 'welch-log';
     ratio = Math.exp(w.meanDiff);
     estimand = 'ratio of geometric means';
   } else {

@@ -3,7 +3,7 @@
  * figures per run, no load, no server. Each run of a scenario is one sample.
  */
 import { judgeAll, type ClaimId } from '../../bench/claims/index.js';
-import type { Claim } from '../../bench/claims/types.js';
+import type { Claim, JudgeContext } from '../../bench/claims/types.js';
 import { idealFor, withEfficiency } from '../../bench/ideal.js';
 import { MICRO_SCHEMA_VERSION, type MicroResults, type MicroResultsByName, type TimingStats } from '../../bench/micro/types.js';
 import { summarizeAll } from '../../bench/summarize.js';
@@ -175,8 +175,8 @@ export function emptyResults(): ResultsFile {
 }
 
 /** The verdict of one claim on these results, through the same path as a real run. */
-export function verdictOf(id: ClaimId, results: ResultsFile): ClaimVerdict {
-  const verdict = judgeAll(results).verdicts.find((v) => v.id === id);
+export function verdictOf(id: ClaimId, results: ResultsFile, overrides: Partial<JudgeContext> = {}): ClaimVerdict {
+  const verdict = judgeAll(results, overrides).verdicts.find((v) => v.id === id);
   if (!verdict) throw new Error(`no verdict for ${id}`);
   return verdict;
 }
