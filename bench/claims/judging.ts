@@ -12,7 +12,7 @@
  * - Verdict: no check measured → `not-measured`; any check refutes → `refuted`; every
  *   check supports → `supported`; otherwise `inconclusive`.
  */
-import { compareSamples, holmAdjust, median, pooledLogVariance, type LogVariancePrior } from '../stats/index.js';
+import { compareSamples, countQuantizationFloor, holmAdjust, median, pooledLogVariance, type LogVariancePrior } from '../stats/index.js';
 import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
 import { describe } from './describe.js';
 import { figureOf, figures } from './figures.js';
@@ -58,7 +58,11 @@ export interface CheckSpec {
   text?: (c: ClaimComparison) => string;
 }
 
-type Sample = { values: number[] } | { problem: string; absent: boolean };
+/** `floor`: the count-quantization floor of the mean log's variance, for counted rates. */
+type Sample = { values: number[]; floor?: number } | { problem: string; absent: boolean };
+
+/** Figures that are a count of requests in a window: ±1 request is always uncertain. */
+const COUNTED: ReadonlySet<Figure> = new Set<Figure>(['rps', 'rpsPerMb']);
 
 interface Part {
   outcome: Outcome;
@@ -120,8 +124,12 @@ export class ClaimJudging {
   sample(scenario: Scenario, figure: Figure): Sample {
     if (!this.present(scenario)) return { problem: this.absentReason(scenario), absent: true };
     const runs = this.runsOf(scenario);
-    const values = runs.filter((r) => r.state === 'ok').map((r) => figureOf(r, figure)).filter((v): v is number => v !== undefined);
-    if (values.length >= 2) return { values };
+    const ok = runs.filter((r) => r.state === 'ok' && figureOf(r, figure) !== undefined);
+    const values = ok.map((r) => figureOf(r, figure)!);
+    if (values.length >= 2) {
+      const floor = COUNTED.has(figure) ? countQuantizationFloor(ok.map((r) => r.client?.requests ?? 0)) : undefined;
+      return floor !== undefined ? { values, floor } : { values };
+    }
     const excluded = runs.filter((r) => r.state !== 'ok');
     const why = excluded.length > 0 ? ` (${excluded.length} left out, e.g. ${excluded[0]!.state}: ${excluded[0]!.reasons[0]?.slice(0, 100) ?? 'no reason'})` : '';
     return { problem: `${scenario.id}: ${values.length} valid run(s) of ${runs.length}${why}, at least 2 needed`, absent: false };
@@ -184,6 +192,7 @@ export class ClaimJudging {
       higherIsBetter,
       ...(prior ? { prior } : {}),
       ...('constant' in spec.b ? { bIsConstant: true } : {}),
+      ...countFloor(a as { floor?: number }, 'constant' in spec.b ? {} : (b as { floor?: number })),
     });
     const comparison: ClaimComparison = {
       ...c,
@@ -254,6 +263,12 @@ export class ClaimJudging {
       comparisons: checks.map((c) => c.comparison),
     };
   }
+}
+
+/** The sides' count floors, as compareSamples takes them (stats/moderated.ts). */
+function countFloor(a: { floor?: number }, b: { floor?: number }): { floor?: { a?: number; b?: number } } {
+  const floor = { ...(a.floor !== undefined ? { a: a.floor } : {}), ...(b.floor !== undefined ? { b: b.floor } : {}) };
+  return Object.keys(floor).length > 0 ? { floor } : {};
 }
 
 function outcomeOf(expect: Expectation, c: ClaimComparison): Outcome {

@@ -6,7 +6,7 @@
 import { bootstrapRatioOfMediansCi } from './bootstrap.js';
 import { median } from './describe.js';
 import { checkOpenProbability, checkSample } from './sample.js';
-import { moderatedWelchLog, type LogVariancePrior } from './moderated.js';
+import { moderatedWelchLog, type LogVariancePrior, type MeanLogVarianceFloor } from './moderated.js';
 import { welchTTest } from './tests.js';
 
 /** Outcome of {@link compareSamples}. */
@@ -54,6 +54,8 @@ export interface CompareOptions {
   prior?: LogVariancePrior;
   /** b is a fixed reference, not a measurement: with a prior, only a's variance is moderated (b's is 0). */
   bIsConstant?: boolean;
+  /** Known lower bounds of each side's variance of its mean log (counts: Poisson, 1/N events). */
+  floor?: MeanLogVarianceFloor;
 }
 
 function fmtRatio(x: number): string {
@@ -141,7 +143,8 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
   let ratio: number;
   let estimand: Comparison['estimand'];
   if ([...a, ...b].every((v) => v > 0)) {
-    const w = opts.prior ? moderatedWelchLog(a, b, opts.prior, level, opts.bIsConstant ?? false) : welchTTest(a.map(Math.log), b.map(Math.log), level);
+    const special = opts.prior !== undefined || opts.floor !== undefined || opts.bIsConstant === true;
+    const w = special ? moderatedWelchLog(a, b, opts.prior, level, opts.bIsConstant ?? false, opts.floor) : welchTTest(a.map(Math.log), b.map(Math.log), level);
     ciLow = Math.exp(w.ciLow);
     ciHigh = Math.exp(w.ciHigh);
     pValue = w.pValue;

@@ -61,17 +61,41 @@ export interface ModeratedWelch {
 }
 
 /**
- * Welch's test of mean(ln a) = mean(ln b) on variances moderated by the prior; a, b > 0,
- * n ≥ 2 each. `bConstant`: b is a fixed reference (variance 0, no degrees of freedom).
+ * A floor under the variance of each side's mean log, from what is known without
+ * estimating it: a rate counted in a window cannot tell N requests from N ± 1, a uniform
+ * error of ±1/N on the log scale, variance 1/(3N²) per run (countQuantizationFloor). Two
+ * runs that counted 19 requests each are not a zero-width interval: one request more or
+ * less is 5%.
  */
-export function moderatedWelchLog(a: readonly number[], b: readonly number[], prior: LogVariancePrior, level = 0.95, bConstant = false): ModeratedWelch {
-  const side = (xs: readonly number[]) => {
+export interface MeanLogVarianceFloor {
+  a?: number;
+  b?: number;
+}
+
+/** Degrees of freedom of a side whose variance is the known (Poisson) floor, not an estimate. */
+const KNOWN_VARIANCE_DF = 1e6;
+
+/**
+ * Welch's test of mean(ln a) = mean(ln b) on variances moderated by the prior (when
+ * given; otherwise each side's own), each side's variance of its mean floored by `floor`;
+ * a, b > 0, n ≥ 2 each. `bConstant`: b is a fixed reference (variance 0).
+ */
+export function moderatedWelchLog(
+  a: readonly number[],
+  b: readonly number[],
+  prior: LogVariancePrior | undefined,
+  level = 0.95,
+  bConstant = false,
+  floor: MeanLogVarianceFloor = {},
+): ModeratedWelch {
+  const side = (xs: readonly number[], min = 0) => {
     const d = xs.length - 1;
-    const variance = (prior.df * prior.variance + d * logVariance(xs)) / (prior.df + d);
-    return { v: variance / xs.length, df: prior.df + d };
+    const variance = prior ? (prior.df * prior.variance + d * logVariance(xs)) / (prior.df + d) : logVariance(xs);
+    const df = (prior?.df ?? 0) + d;
+    return variance / xs.length >= min ? { v: variance / xs.length, df } : { v: min, df: KNOWN_VARIANCE_DF };
   };
-  const sa = side(a);
-  const sb = bConstant ? { v: 0, df: Infinity } : side(b);
+  const sa = side(a, floor.a);
+  const sb = bConstant ? { v: 0, df: Infinity } : side(b, floor.b);
   const meanDiff = mean(a.map(Math.log)) - mean(b.map(Math.log));
   const standardError = Math.sqrt(sa.v + sb.v);
   if (!(standardError > 0)) {
@@ -82,4 +106,14 @@ export function moderatedWelchLog(a: readonly number[], b: readonly number[], pr
   const pValue = Math.min(1, 2 * studentTCdf(-Math.abs(t), df));
   const half = studentTQuantile(1 - (1 - level) / 2, df) * standardError;
   return { meanDiff, standardError, df, pValue, ciLow: meanDiff - half, ciHigh: meanDiff + half };
+}
+
+/**
+ * The floor of the variance of the mean of ln(rate) over runs that counted `counts`
+ * requests each: Σ 1/(3·Nᵢ²) / n² (a ±1-request uniform error per run, independent).
+ * Undefined when a run counted nothing.
+ */
+export function countQuantizationFloor(counts: readonly number[]): number | undefined {
+  if (counts.length === 0 || counts.some((n) => !(n > 0))) return undefined;
+  return counts.reduce((t, n) => t + 1 / (3 * n * n), 0) / counts.length ** 2;
 }
