@@ -41,7 +41,7 @@ export const c11: Claim = {
       c.verdictAfterHolm === 'a-better' ? (c.ratioCiLow >= mid ? 'supports' : 'undecided') : c.verdictAfterHolm === 'inconclusive' ? 'undecided' : 'refutes';
     for (const s of parallel) {
       j.check({
-        label: `cpu 20 ms, 50 conn, ${s.strategy}`,
+        label: `cpu 20 ms, 50 conn, ${j.nameOf({ scenario: s })}`,
         figure: 'rps',
         a: { scenario: s },
         b: { scenario: blocking },
