@@ -38,6 +38,14 @@ describe('claims judged per runtime, by role', () => {
     expect(comparisons.some((c) => c.runtime === 'python' && c.a === 'cpu/py-threads/c50')).toBe(true);
   });
 
+  it('C6 on Python is refuted (not "not applicable") when its threads scale like its processes', () => {
+    const b = new ResultsBuilder(2).withDeliveredCores(1.95);
+    b.series(py('blocking'), 'rps', around(20)).series(py('worker-threads'), 'rps', around(38)).series(py('child-process'), 'rps', around(39));
+    const c6 = judgeAll(b.build()).verdicts.find((v) => v.id === 'C6' && v.runtime === 'python')!;
+    expect(c6.verdict).toBe('refuted');
+    expect(c6.evidence).toMatch(/^threads ran CPU work in parallel like processes/);
+  });
+
   it('says why a runtime cannot test a claim (forgot-await on Python)', () => {
     const b = new ResultsBuilder(2).series(py('blocking'), 'rps', around(20));
     const c14 = judgeAll(b.build()).verdicts.find((v) => v.id === 'C14' && v.runtime === 'python')!;
