@@ -89,6 +89,12 @@ export function judgeAll(results: ResultsFile, overrides: Partial<JudgeContext> 
   const verdicts: ClaimVerdict[] = [];
   const comparisons: ClaimComparison[] = [];
   const runtimes: Runtime[] = overrides.runtime ? [overrides.runtime] : runtimesIn(results.scenarios.filter((s) => !s.target));
+  // A machine noisier than the practical band (the A/A check, when it ran): differences
+  // smaller than its measured spread do not count, and every verdict says so.
+  const noise = results.noise && 'spread' in results.noise ? results.noise : undefined;
+  const band = overrides.practicalBand ?? JUDGE_DEFAULTS.practicalBand;
+  const noisyBand = noise && noise.spread > band ? noise.spread : undefined;
+  const noiseNote = noisyBand !== undefined ? ` (practical band raised from ${Math.round(band * 100)}% to ${(noisyBand * 100).toFixed(1)}%: the A/A check of this run spread that much)` : '';
   for (const id of claimIds) {
     for (const runtime of runtimes) {
       const ctx: JudgeContext = {
@@ -98,6 +104,7 @@ export function judgeAll(results: ResultsFile, overrides: Partial<JudgeContext> 
         ...(micro && runtime === 'node' ? { micro } : {}),
         ...(results.parallelism ? { parallelism: results.parallelism } : {}),
         ...overrides,
+        ...(noisyBand !== undefined ? { practicalBand: noisyBand } : {}),
       };
       const claim: Claim = claims[id];
       const head = { id: claim.id, runtime, quote: claim.quote, analog: claim.analog };
@@ -111,7 +118,7 @@ export function judgeAll(results: ResultsFile, overrides: Partial<JudgeContext> 
       }
       try {
         const judgement = claim.judge(results, ctx);
-        const evidence = judgement.verdict === 'not-measured' ? `not measured in this run${why}` : judgement.evidence;
+        const evidence = judgement.verdict === 'not-measured' ? `not measured in this run${why}` : judgement.evidence + noiseNote;
         verdicts.push({ ...head, verdict: judgement.verdict, evidence, scenarioIds: judgement.scenarioIds });
         comparisons.push(...judgement.comparisons);
       } catch (error) {
