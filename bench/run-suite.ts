@@ -17,6 +17,8 @@ import { deliveredCoresText, measureDeliveredCores, parallelismControlOf } from 
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce } from './run/run-scenario.js';
+import { producedBy } from './provenance.js';
+import { segmentInfo, waitUntil } from './segment.js';
 import { summarizeAll, type CeilingInput } from './summarize.js';
 import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type Scenario } from './types.js';
 
@@ -79,6 +81,9 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     status: 'running',
     machine,
     options: { ...options, repetitions: plan.repetitions },
+    ...(plan.sharding ? { sharding: plan.sharding } : {}),
+    ...(options.segment ? { segment: segmentInfo(options) } : {}),
+    producedBy: producedBy(machine),
     ...(needsCalibration ? { calibration: calibrateCpu() } : {}),
     scenarios: plan.scenarios,
     runs: [],
@@ -91,7 +96,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
   const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal, closedDriver: options.closedDriver };
   try {
     await prepareResources(plan, resources);
-    if (!options.skipCeiling && !options.target) {
+    if (!options.skipCeiling && !options.target && plan.scenarios.length > 0) {
       const ceiling = await harnessCeiling(machine, harnessCtx);
       results.harnessCeiling = ceiling;
       if ('rps' in ceiling) results.harnessCeilingRps = ceiling.rps;
@@ -102,10 +107,14 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       results.noise = noise;
       progress.note('spread' in noise ? `A/A check: ${(noise.spread * 100).toFixed(1)}% spread (${noise.tooNoisy ? 'beyond' : 'within'} the ${noise.practicalBand * 100}% band)` : `A/A check: ${noise.error}`);
     }
-    const micro = microToRun(plan, options);
+    const micro = plan.micro ?? microToRun(plan, options);
     if (micro.length > 0 && !hooks.signal.aborted) {
       results.micro = await runMicroBenchmarks({ only: micro, log: (line) => progress.note(line) });
       store.writeResults(results);
+    }
+    if (options.startAtMs !== undefined && !hooks.signal.aborted) {
+      progress.note(`waiting until ${new Date(options.startAtMs).toISOString()} (--start-at) to start with the other segments`);
+      await waitUntil(options.startAtMs, hooks.signal);
     }
     const controlSamples: ParallelismSample[] = [];
     let lastControlMs = -Infinity;
@@ -130,6 +139,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
         closedDriver: options.closedDriver,
+        ...(options.segment ? { segment: options.segment } : {}),
         ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });
       progress.finish(record);
