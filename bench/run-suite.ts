@@ -27,6 +27,8 @@ import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type 
  * its last sample is older than this, and once after the last run (about 1.5 s a sample).
  */
 export const PARALLELISM_CONTROL_EVERY_MS = 15_000;
+/** At most this many spinning processes (~30 MB each): enough for every pool the suites start on a CI runner. */
+export const MAX_CONTROL_PROCESSES = 16;
 
 /** The ceiling with where it came from (cached or measured now), for the summaries' notes. */
 function ceilingOf(results: ResultsFile): CeilingInput | undefined {
@@ -120,7 +122,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     let lastControlMs = -Infinity;
     const sampleControl = async () => {
       try {
-        controlSamples.push(await measureDeliveredCores(machine.usableCores));
+        controlSamples.push(await measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES)));
         results.parallelism = parallelismControlOf(controlSamples);
       } catch (error) {
         progress.note(`parallelism control failed: ${(error as Error).message}`);
