@@ -13,7 +13,7 @@ import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
-import { deliveredCoresText, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
+import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce } from './run/run-scenario.js';
@@ -27,8 +27,6 @@ import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type 
  * its last sample is older than this, and once after the last run (about 1.5 s a sample).
  */
 export const PARALLELISM_CONTROL_EVERY_MS = 15_000;
-/** At most this many spinning processes (~30 MB each): enough for every pool the suites start on a CI runner. */
-export const MAX_CONTROL_PROCESSES = 16;
 
 /** The ceiling with where it came from (cached or measured now), for the summaries' notes. */
 function ceilingOf(results: ResultsFile): CeilingInput | undefined {

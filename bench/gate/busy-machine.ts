@@ -12,7 +12,7 @@
  * - the A/A check, when it ran, spread beyond the practical band.
  */
 import { loadavg } from 'node:os';
-import { measureDeliveredCores } from '../run/parallelism-control.js';
+import { MAX_CONTROL_PROCESSES, measureDeliveredCores } from '../run/parallelism-control.js';
 import type { ResultsFile } from '../types.js';
 
 export const MIN_DELIVERED_SHARE = 0.85;
@@ -20,6 +20,8 @@ export const MAX_IDLE_LOAD_SHARE = 0.5;
 
 export interface MachineState {
   usableCores: number;
+  /** Processes the parallelism control ran at once (default: the usable cores). */
+  controlProcesses?: number;
   /** Cores the parallelism control measured (median when several samples). */
   deliveredCores?: number;
   /** 1-minute load average before the suite started. */
@@ -33,8 +35,9 @@ const fmt = (v: number) => v.toFixed(2);
 /** Why the machine is too busy for a baseline (empty: it is quiet enough). Pure. */
 export function busyMachineReasons(m: MachineState): string[] {
   const reasons: string[] = [];
-  if (m.deliveredCores !== undefined && m.deliveredCores < MIN_DELIVERED_SHARE * m.usableCores) {
-    reasons.push(`the machine delivered ${fmt(m.deliveredCores)} of ${m.usableCores} cores (parallelism control; at least ${fmt(MIN_DELIVERED_SHARE * m.usableCores)} needed)`);
+  const k = m.controlProcesses ?? m.usableCores;
+  if (m.deliveredCores !== undefined && m.deliveredCores < MIN_DELIVERED_SHARE * k) {
+    reasons.push(`the machine delivered ${fmt(m.deliveredCores)} of ${k} cores (parallelism control; at least ${fmt(MIN_DELIVERED_SHARE * k)} needed)`);
   }
   if (m.loadAverage1mBefore !== undefined && m.loadAverage1mBefore > MAX_IDLE_LOAD_SHARE * m.usableCores) {
     reasons.push(`the 1-minute load average was ${fmt(m.loadAverage1mBefore)} before the suite started (at most ${fmt(MAX_IDLE_LOAD_SHARE * m.usableCores)} on ${m.usableCores} cores)`);
@@ -48,8 +51,9 @@ export function busyMachineReasons(m: MachineState): string[] {
 /** The machine before a suite: load average now and one sample of the parallelism control. */
 export async function machineBeforeSuite(usableCores: number): Promise<MachineState> {
   const loadAverage1mBefore = loadavg()[0] ?? 0;
-  const sample = await measureDeliveredCores(usableCores);
-  return { usableCores, loadAverage1mBefore, deliveredCores: sample.deliveredCores };
+  const controlProcesses = Math.min(usableCores, MAX_CONTROL_PROCESSES);
+  const sample = await measureDeliveredCores(controlProcesses);
+  return { usableCores, controlProcesses, loadAverage1mBefore, deliveredCores: sample.deliveredCores };
 }
 
 /** The machine as the run itself measured it (the control interleaved with the cpu runs, the A/A check). */
@@ -57,7 +61,7 @@ export function machineDuringRun(results: ResultsFile): MachineState {
   const noise = results.noise && 'spread' in results.noise ? results.noise : undefined;
   return {
     usableCores: results.machine.usableCores,
-    ...(results.parallelism ? { deliveredCores: results.parallelism.deliveredCores } : {}),
+    ...(results.parallelism ? { deliveredCores: results.parallelism.deliveredCores, controlProcesses: results.parallelism.processes } : {}),
     ...(noise ? { aaSpread: { spread: noise.spread, practicalBand: noise.practicalBand } } : {}),
   };
 }

@@ -14,6 +14,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import type { ParallelismControl, ParallelismSample } from '../types.js';
 
+/** At most this many spinning processes (~30 MB each): enough for every pool the suites start on a CI runner. */
+export const MAX_CONTROL_PROCESSES = 16;
+
 /** Wall-clock window each spinning process counts its work in. */
 export const CONTROL_WINDOW_MS = 400;
 
