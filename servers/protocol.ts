@@ -32,9 +32,10 @@ export interface ServerTelemetry {
   serverProcesses: number;
   /**
    * Event-loop delay p99 of each second since the window opened (`reset`), ms; cluster:
-   * the worst process each second. Absent for servers that do not report it.
+   * the worst process each second; null for a second without a sample. Absent for servers
+   * that do not report it.
    */
-  loopDelayP99MsPerSecond?: number[];
+  loopDelayP99MsPerSecond?: (number | null)[];
 }
 
 /**

@@ -13,7 +13,7 @@ export class LoopTelemetry {
   private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
   /** The current second's delays: its p99 is kept and it is reset every second. */
   private readonly secondHistogram = monitorEventLoopDelay({ resolution: 10 });
-  private perSecondP99Ms: number[] = [];
+  private perSecondP99Ms: (number | null)[] = [];
   private secondTimer: NodeJS.Timeout | undefined;
   private eluStart: EventLoopUtilization = performance.eventLoopUtilization();
   requestsServed = 0;
@@ -32,7 +32,8 @@ export class LoopTelemetry {
    */
   private closeSeconds(): void {
     const h = this.secondHistogram;
-    const p99Ms = h.count > 0 && Number.isFinite(h.percentile(99)) ? h.percentile(99) / NS_PER_MS : 0;
+    // null: no sample in that stretch (the loop did not tick), not a delay of 0.
+    const p99Ms = h.count > 0 && Number.isFinite(h.percentile(99)) ? h.percentile(99) / NS_PER_MS : null;
     const passed = Math.floor((performance.now() - this.resetAtMs) / 1000);
     do this.perSecondP99Ms.push(p99Ms);
     while (this.perSecondP99Ms.length < passed);
@@ -96,8 +97,12 @@ export function mergeTelemetry(parts: ServerTelemetry[]): ServerTelemetry {
 }
 
 function perSecondWorst(parts: ServerTelemetry[]): Pick<ServerTelemetry, 'loopDelayP99MsPerSecond'> {
-  const series = parts.map((t) => t.loopDelayP99MsPerSecond).filter((x): x is number[] => x !== undefined);
+  const series = parts.map((t) => t.loopDelayP99MsPerSecond).filter((x): x is (number | null)[] => x !== undefined);
   if (series.length === 0) return {};
   const length = Math.max(...series.map((x) => x.length));
-  return { loopDelayP99MsPerSecond: Array.from({ length }, (_, i) => Math.max(0, ...series.map((x) => x[i] ?? 0))) };
+  const worst = (i: number) => {
+    const values = series.map((x) => x[i]).filter((v): v is number => typeof v === 'number');
+    return values.length > 0 ? Math.max(...values) : null;
+  };
+  return { loopDelayP99MsPerSecond: Array.from({ length }, (_, i) => worst(i)) };
 }

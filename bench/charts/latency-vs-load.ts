@@ -58,23 +58,37 @@ function serviceMsOf(s: ScenarioSummary): number | undefined {
   return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
-/** One point per sweep scenario; pass = most of its measured runs passed the knee test. */
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * One point per sweep scenario, from its runs that measured anything (ok or invalid, not
+ * errored): past the knee a run is `invalid` (it did not keep up), and that is the point of
+ * the chart, so the figures come from the runs, medians over them, faded when not all ok.
+ * pass = most of those runs passed the knee test.
+ */
 export function loadPoints(results: ResultsFile, summaries: readonly ScenarioSummary[]): LoadPoint[] {
   return summaries
-    .filter((s) => s.ratePerS !== undefined && s.latencyP99Ms && s.latencyP50Ms && s.rps)
-    .map((s) => {
+    .filter((s) => s.ratePerS !== undefined)
+    .flatMap((s) => {
       const serviceMs = serviceMsOf(s) ?? 10;
-      const runs = results.runs.filter((r) => r.scenarioId === s.scenarioId && r.client);
+      const runs = results.runs.filter((r) => r.scenarioId === s.scenarioId && r.state !== 'errored' && r.client && r.client.requests > 0);
+      if (runs.length === 0) return [];
       const passes = runs.filter((r) => judgeProbe(s.ratePerS!, r.client!, { p99TargetMs: KNEE_P99_FACTOR * serviceMs, startRatePerS: s.ratePerS!, minAchievedFraction: minAchievedFraction(s.ratePerS!, r.client!.durationS, serviceMs) }).pass).length;
-      return {
-        strategy: s.strategy,
-        offeredPerS: s.ratePerS!,
-        achievedPerS: s.rps!.median,
-        p50Ms: s.latencyP50Ms!.median,
-        p99Ms: s.latencyP99Ms!.median,
-        pass: runs.length > 0 && passes * 2 > runs.length,
-        state: s.state,
-      };
+      return [
+        {
+          strategy: s.strategy,
+          offeredPerS: s.ratePerS!,
+          achievedPerS: median(runs.map((r) => r.client!.rps)),
+          p50Ms: median(runs.map((r) => r.client!.latencyMs.p50)),
+          p99Ms: median(runs.map((r) => r.client!.latencyMs.p99)),
+          pass: passes * 2 > runs.length,
+          state: runs.every((r) => r.state === 'ok') ? 'ok' : 'invalid',
+        },
+      ];
     })
     .sort((a, b) => compareStrategies(a.strategy, b.strategy) || a.offeredPerS - b.offeredPerS);
 }
@@ -155,7 +169,7 @@ export function latencyVsLoad(results: ResultsFile): ChartPart[] {
       {
         title: finding(knees, where),
         subtitle: [
-          `Latency (solid p99, dashed p50, median over runs) as the offered rate rises. Diamonds: each strategy's knee, the highest rate that kept up`,
+          `Latency (solid p99, dashed p50, median over the runs that measured) as the offered rate rises. Diamonds: each strategy's knee, the highest rate that kept up`,
           `with p99 ≤ ${KNEE_P99_FACTOR}× the service time (${formatMs(KNEE_P99_FACTOR * serviceMs)}). Ticks on the x axis: the capacity Little's law / the cores allow.`,
         ],
         caption: `Latency against offered load on ${where}: each strategy's latency stays flat until the offered rate reaches its capacity, then the queue grows and p99 climbs (the hockey stick). ${knees.map(capacityLine).join('; ')}.`,

@@ -127,13 +127,13 @@ async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number
 }
 
 /** The server's event-loop delay p99 of each second, beside the client's figures of that second. */
-export function withLoopDelay(figures: ClientFigures, loopDelayP99MsPerSecond: number[] | undefined): ClientFigures {
+export function withLoopDelay(figures: ClientFigures, loopDelayP99MsPerSecond: (number | null)[] | undefined): ClientFigures {
   if (!figures.perSecond || !loopDelayP99MsPerSecond) return figures;
   return {
     ...figures,
     perSecond: figures.perSecond.map((point) => {
       const delay = loopDelayP99MsPerSecond[point.tS];
-      return delay === undefined ? point : { ...point, loopDelayP99Ms: delay };
+      return typeof delay === 'number' && Number.isFinite(delay) ? { ...point, loopDelayP99Ms: delay } : point;
     }),
   };
 }

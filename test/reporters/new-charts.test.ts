@@ -119,6 +119,9 @@ describe('latency against offered load', () => {
         expect(p.pass).toBe(rps >= minAchievedFraction(rate, 4, 50) * rate && p99 <= KNEE_P99_FACTOR * 50);
       }
     }
+    // A saturated rate's runs are invalid (they did not keep up): still drawn, faded.
+    for (const r of results.runs.filter((x) => x.scenarioId === 'sleep/blocking/r60')) r.state = 'invalid';
+    expect(loadPoints(results, sweep).find((x) => x.strategy === 'blocking' && x.offeredPerS === 60)).toMatchObject({ p99Ms: 4800, state: 'invalid', pass: false });
     const knees = Object.fromEntries(kneesOf(results, points, sweep).map((k) => [k.strategy, k]));
     expect([knees['blocking']!.kneePerS, knees['blocking']!.firstFailPerS]).toEqual([15, 30]);
     expect([knees['worker-threads']!.kneePerS, knees['worker-threads']!.firstFailPerS]).toEqual([30, 60]);
