@@ -24,7 +24,8 @@ net.Server.prototype.listen = function guardedListen(): never {
 net.Socket.prototype.connect = function guardedConnect(): never {
   refuse('opens a network connection');
 };
-childProcess.ChildProcess.prototype.spawn = function guardedSpawn(options: { file?: string }): never {
+// spawn, fork, exec and execFile all go through ChildProcess.prototype.spawn (not in the typings).
+(childProcess.ChildProcess.prototype as unknown as { spawn: (options: { file?: string }) => never }).spawn = function guardedSpawn(options): never {
   refuse(`starts a child process (${options?.file ?? '?'})`);
 };
 for (const name of ['spawnSync', 'execFileSync', 'execSync'] as const) {
