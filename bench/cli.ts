@@ -14,6 +14,7 @@
  */
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { planRuns } from './plan.js';
+import { etaSeconds, formatDuration, GUESSED_OVERHEAD_S } from './progress.js';
 import { newRunId, RunStore } from './results/run-store.js';
 import { writeReport } from './reporters/write-report.js';
 import { checkOutDir } from './results/out-dir.js';
@@ -51,7 +52,10 @@ async function main(argv: string[]): Promise<number> {
     abort.abort();
     if (interrupts > 1) void stopAllServers().finally(() => process.exit(130));
   });
-  process.stderr.write(`loopbench: suite '${plan.suite.name}', ${plan.scenarios.length} scenarios x ${plan.repetitions} repetitions = ${plan.runs.length} runs -> ${store.dir}\n`);
+  const plannedS = etaSeconds(plan.runs.map(({ scenario }) => scenario.load.warmupS + scenario.load.durationS), GUESSED_OVERHEAD_S);
+  process.stderr.write(
+    `loopbench: suite '${plan.suite.name}', ${plan.scenarios.length} scenarios x ${plan.repetitions} repetitions = ${plan.runs.length} runs (about ${formatDuration(plannedS)} of runs by the plan) -> ${store.dir}\n`,
+  );
 
   const results = await runSuite(plan, options, store, { signal: abort.signal });
   process.stdout.write(`\n${terminalTable(results.summaries)}\n`);

@@ -1,6 +1,6 @@
 /** The progress line's ETA: planned windows plus the overhead per run measured so far (a fake clock). */
 import { describe, expect, it } from 'vitest';
-import { etaSeconds, formatDuration, Progress } from '../../bench/progress.js';
+import { etaSeconds, formatDuration, GUESSED_OVERHEAD_S, Progress } from '../../bench/progress.js';
 import type { RunRecord } from '../../bench/types.js';
 
 function sink(): { out: NodeJS.WritableStream; text: () => string } {
@@ -17,8 +17,8 @@ describe('Progress', () => {
     // 4 runs of 1.5 s (0.5 s warm-up + 1 s window).
     const progress = new Progress(4, out, [1.5, 1.5, 1.5, 1.5], () => nowMs);
     progress.start('a', 1, 2);
-    expect(progress.etaS()).toBe(4 * (1.5 + 1.5)); // the guessed 1.5 s overhead
-    expect(text()).toContain('[1/4] a (rep 1/2, 3 left, ~12s to go)');
+    expect(progress.etaS()).toBe(4 * (1.5 + GUESSED_OVERHEAD_S)); // the guessed overhead
+    expect(text()).toContain(`[1/4] a (rep 1/2, 3 left, ~${formatDuration(4 * (1.5 + GUESSED_OVERHEAD_S))} to go)`);
     nowMs += 4_000; // this run took 4 s: 2.5 s of overhead
     progress.finish(record);
     expect(progress.etaS()).toBe(3 * (1.5 + 2.5));
