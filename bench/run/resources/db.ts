@@ -8,7 +8,7 @@
  *
  * PostgreSQL (scenario param `dbKind: 'postgres'`, or env DATABASE_URL when the scenario
  * does not name a kind): checked, never seeded here; a missing, unreachable or unseeded
- * database is a ResourceError that says to run `npm run db:setup` (scripts/db-setup.ts,
+ * database is a ResourceError that says to run `npm run db:setup` (the set-up step's postgres part, bench/setup/parts/postgres.ts,
  * which uses `seedPostgres` below).
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
