@@ -4,7 +4,8 @@
  */
 import { renderCharts, type RenderedChart } from '../charts/index.js';
 import type { ResultsFile } from '../types.js';
-import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
+import { CROSS_MACHINE_HEADING, CROSS_MACHINE_TEXT, provenanceOf } from './provenance.js';
+import { CLAIM_RUNTIME_LABELS, claimEvidence, claimRows, claimRuntimes, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -76,6 +77,15 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   if (results.status !== 'complete') parts.push(`<p class="warning">This run is ${esc(results.status)}: the figures are what was measured before it stopped.</p>`);
   parts.push('</header>');
 
+  const produced = provenanceOf(results);
+  if (produced) {
+    const list = (lines: string[]) => (lines.length > 0 ? `<ul class="notes">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '');
+    parts.push(`<section id="provenance"><h2>How these results were produced</h2><p>${esc(produced.intro)}</p>${list(produced.inputs)}`);
+    if (produced.missing) parts.push(`<p class="warning">${esc(produced.missing)}</p>`);
+    parts.push(list(produced.notes));
+    if (produced.crossMachine.length > 0) parts.push(`<h3>${esc(CROSS_MACHINE_HEADING)}</h3><p class="warning">${esc(CROSS_MACHINE_TEXT)}</p>${list(produced.crossMachine)}`);
+    parts.push('</section>');
+  }
   parts.push('<section id="machine"><h2>Machine</h2><dl class="facts">');
   for (const [label, value] of machineFacts(results)) parts.push(`<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`);
   parts.push('</dl></section>');
@@ -83,10 +93,13 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   parts.push('<section id="claims"><h2>Claims of the article</h2>');
   if (claims.length === 0) parts.push('<p>The claims were not evaluated in this run.</p>');
   else {
+    const runtimes = claimRuntimes(results);
+    const badge = (v: { verdict: string; verdictLabel: string } | undefined) => (v ? `<span class="badge ${esc(v.verdict)}">${esc(v.verdictLabel)}</span>` : '');
     const rows = claims
-      .map((c) => `<tr><td>${esc(c.id)}</td><td>“${esc(c.quote)}”</td><td><span class="badge ${esc(c.verdict)}">${esc(c.verdictLabel)}</span></td><td>${esc(c.evidence)}</td></tr>`)
+      .map((c) => `<tr><td>${esc(c.id)}</td><td>“${esc(c.quote)}”</td>${runtimes.map((r) => `<td>${badge(c.byRuntime[r])}</td>`).join('')}<td>${esc(claimEvidence(c, runtimes))}</td></tr>`)
       .join('\n');
-    parts.push(`<div class="scroll"><table class="claims">\n<thead><tr><th>ID</th><th>The article says</th><th>Verdict</th><th>Evidence</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`);
+    const heads = runtimes.map((r) => `<th>${esc(CLAIM_RUNTIME_LABELS[r])}</th>`).join('');
+    parts.push(`<div class="scroll"><table class="claims">\n<thead><tr><th>ID</th><th>The article says</th>${heads}<th>Evidence</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`);
   }
   parts.push('</section>');
 
@@ -97,7 +110,7 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   }
 
   parts.push('<section id="workloads"><h2>Results by workload</h2>');
-  parts.push('<p>Figures are medians over runs; req/s with its 95% confidence interval; CV is the coefficient of variation of req/s across runs.</p>');
+  parts.push('<p>Latency, ideal and resource figures are medians over valid runs; req/s is the mean over valid runs with the 95% confidence interval of that mean (none from a single run); CV is the coefficient of variation of req/s across runs. Rows without valid runs show their state and reasons, not numbers.</p>');
   for (const section of workloadSections(results)) {
     parts.push(`<h3>${esc(section.workload)}</h3>`);
     if (section.params) parts.push(`<p>Parameters: <code>${esc(section.params)}</code></p>`);
