@@ -7,21 +7,27 @@ import { overTimeScenarios } from './parts/over-time.js';
 import { RATE_SWEEP_SMALL, rateSweepScenarios } from './parts/rate-sweep.js';
 import { dedupeScenarios, shortenScenarios } from './shorten.js';
 
+/**
+ * The first run's knobs, in one place (tune here): the window of every run and the
+ * repetitions. Each repetition costs about (warm-up + window + ~1 s of server start) per
+ * scenario; with ~45 scenarios, 3 repetitions of 1 s windows make about 5 minutes on 2 idle
+ * cores, ceiling and micro-benchmarks included.
+ */
 const timing = { durationS: 1, warmupS: 0.5 };
+const REPETITIONS = 3;
 
 /**
- * The whole pipeline, short: every strategy × {noop, sleep, cpu}, the I/O workloads,
- * head-of-line, and every scenario a claim needs except the 10,000-connection run; 1 s
- * windows (the 1,000-connection run keeps its 5 s: it must hold many closed-loop rounds),
- * 2 repetitions: the fewest with which a comparison has a confidence interval at all, so
- * large effects get a verdict and small ones come out `inconclusive` (run `default`, 3
- * repetitions, for those). About 3 minutes on 2 idle cores.
+ * What `npm run bench` runs first (the default suite): the whole pipeline, short. Every
+ * strategy × {noop, sleep, cpu}, the I/O workloads (SQLite and the project's own upstream
+ * server: nothing to install), head-of-line, and every scenario a claim needs except the
+ * 10,000-connection run; 1 s windows (the 1,000-connection run keeps its 5 s: it must hold
+ * many closed-loop rounds). With 3 repetitions large effects get a verdict and small ones
+ * may come out `inconclusive`; `--suite full` measures longer, with the sweeps.
  */
 export const quick: Suite = {
   name: 'quick',
-  description:
-    'every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and every claim\'s scenarios but 10,000 connections; 1 s runs, 2 repetitions; a small open-model rate sweep (sleep, cpu) and two 4 s head-of-line runs for the charts',
-  repetitions: 2,
+  description: `the first run: every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and every claim's scenarios but 10,000 connections; ${timing.durationS} s runs, ${REPETITIONS} repetitions; for the charts, a small open-model rate sweep (sleep, cpu) and two 3 s head-of-line runs`,
+  repetitions: REPETITIONS,
   scenarios: dedupeScenarios([
     ...shortenScenarios(
       dedupeScenarios([
@@ -32,9 +38,10 @@ export const quick: Suite = {
       ]),
       timing,
     ),
-    // The charts' own runs (latency against offered load, over time) keep their windows:
-    // they are sized for their charts (parts/rate-sweep.ts, parts/over-time.ts).
+    // The charts' own runs (latency against offered load, over time) keep their windows,
+    // sized for their charts: 18 sweep runs of ~1.5 s and 2 of ~4.5 s, about 40 s per
+    // repetition (parts/rate-sweep.ts RATE_SWEEP_SMALL, parts/over-time.ts).
     ...rateSweepScenarios(RATE_SWEEP_SMALL),
-    ...overTimeScenarios(4, 0.5),
+    ...overTimeScenarios(3, 0.5),
   ]),
 };

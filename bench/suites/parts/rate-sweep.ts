@@ -10,9 +10,9 @@ export const RATE_SWEEP_TAG = 'rate-sweep';
 export const RATE_SWEEP_ROLES: readonly StrategyRole[] = ['blocking', 'async', 'threads', 'processes'];
 
 /** Strategies with those roles (registry order), found by role, not by name. */
-export function rateSweepStrategies(): string[] {
+export function rateSweepStrategies(roles: readonly StrategyRole[] = RATE_SWEEP_ROLES): string[] {
   return Object.values(strategies)
-    .filter((s) => RATE_SWEEP_ROLES.includes(s.role))
+    .filter((s) => roles.includes(s.role))
     .map((s) => s.name)
     .filter(isStrategyName);
 }
@@ -24,13 +24,17 @@ export interface RateSweepSize {
   cpuRatesPerS: number[];
   durationS: number;
   warmupS: number;
+  /** Roles swept (default RATE_SWEEP_ROLES). */
+  roles?: readonly StrategyRole[];
 }
 
 /**
- * Small: three rates per workload, one below every strategy's capacity, one past the
- * single loop's, one past the pools' (first-run suite: 24 runs of ~1 s).
+ * Small, for the first-run suite's ~5 min budget: three rates per workload (one below every
+ * strategy's capacity, one past the single loop's, one past the pool's), blocking, async
+ * and threads only (processes have the threads' capacity here; the full sweep has them),
+ * 1 s windows without a separate warm-up: 18 runs of ~1.5 s.
  */
-export const RATE_SWEEP_SMALL: RateSweepSize = { sleepRatesPerS: [15, 30, 60], cpuRatesPerS: [30, 60, 120], durationS: 1, warmupS: 0.25 };
+export const RATE_SWEEP_SMALL: RateSweepSize = { sleepRatesPerS: [15, 30, 60], cpuRatesPerS: [30, 60, 120], durationS: 1, warmupS: 0, roles: ['blocking', 'async', 'threads'] };
 /** Full: 5-6 rates per workload bracketing each capacity, 2 s windows (44 runs of ~3 s per repetition). */
 export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 40, 60, 120], cpuRatesPerS: [25, 40, 55, 80, 110], durationS: 2, warmupS: 0.5 };
 
@@ -41,7 +45,7 @@ export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 40,
  */
 export function rateSweepScenarios(size: RateSweepSize): Scenario[] {
   const load = (ratePerS: number): RateLoad => ({ kind: 'rate', ratePerS, durationS: size.durationS, warmupS: size.warmupS, arrival: 'uniform', maxConnections: 256 });
-  return rateSweepStrategies().flatMap((strategy) => [
+  return rateSweepStrategies(size.roles).flatMap((strategy) => [
     ...size.sleepRatesPerS.map((r) => defineScenario({ workload: 'sleep', strategy, params: { sleepMs: 50 }, load: load(r), tags: [RATE_SWEEP_TAG] })),
     ...size.cpuRatesPerS.map((r) => defineScenario({ workload: 'cpu', strategy, params: { cpuMs: 20 }, load: load(r), tags: [RATE_SWEEP_TAG] })),
   ]);
