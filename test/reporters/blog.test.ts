@@ -26,7 +26,8 @@ describe('blog output', () => {
     expect(split.find((c) => c.file.endsWith('cpu-cpums-20'))!.title).not.toBe(sleep.title);
   });
 
-  it('writes svg, 2x png, spec, caption and a 1200×675 card per chart, the same bytes twice', async () => {
+  // Rendering every chart twice is CPU work, not a timing assertion: a generous timeout.
+  it('writes svg, 2x png, spec, caption and a 1200×675 card per chart, the same bytes twice', { timeout: 90_000 }, async () => {
     const first = await blog(loadChartFixture());
     const second = await blog(loadChartFixture());
     expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
