@@ -59,6 +59,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
     durationS: options.durationS,
     arrival: load.arrival,
     maxConnections: load.maxConnections,
+    ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
     validate: (status, body, id) => {
       const problem = options.check(status, body, id);
       if (problem) firstWrong ??= problem;
