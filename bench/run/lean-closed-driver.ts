@@ -159,6 +159,7 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
     durationS: measuredS,
     rps: responses2xx / measuredS,
     latencyMs: latency.figures(),
+    latencyHistogram: latency.encode(),
     errors,
     timeouts,
     non2xx,

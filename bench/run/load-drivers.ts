@@ -5,6 +5,7 @@
  */
 import type { ClientFigures, Load } from '../types.js';
 import { runClosedLoad } from './closed-driver.js';
+import { pathTemplateOf, runClosedThreaded, runOpenModelThreaded, type CheckSpec } from './generator-threads.js';
 import { runLeanClosedLoad } from './lean-closed-driver.js';
 import { runOpenModel } from './open-model-driver.js';
 import type { BodyCheck } from './validate-response.js';
@@ -26,6 +27,10 @@ export interface DriveOptions {
   firstId?: number;
   /** Closed model: which driver (default lean). */
   closedDriver?: ClosedDriverName;
+  /** `--threads`: generator threads (default 1: this thread). Above 1 needs `checkSpec` and the lean closed driver. */
+  threads?: number;
+  /** The answer check as data, rebuilt in each generator thread (threads > 1). */
+  checkSpec?: CheckSpec;
 }
 
 export const closedDriverNames = ['lean', 'autocannon'] as const;
@@ -34,6 +39,37 @@ export const DEFAULT_CLOSED_DRIVER: ClosedDriverName = 'lean';
 
 export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
   const signal = options.signal ? { signal: options.signal } : {};
+  const threads = options.threads ?? 1;
+  if (threads > 1) {
+    if (!options.checkSpec) throw new Error('--threads > 1: this load has no answer check a thread can rebuild');
+    if (load.kind === 'closed') {
+      if ((options.closedDriver ?? DEFAULT_CLOSED_DRIVER) !== 'lean') throw new Error('--threads > 1 needs the lean closed driver');
+      return runClosedThreaded({
+        url: options.url,
+        pathTemplate: pathTemplateOf(options.pathFor),
+        connections: load.connections,
+        durationS: options.durationS,
+        warmupS: options.warmupS ?? 0,
+        staggerS: (options.warmupS ?? 0) / 2,
+        threads,
+        check: options.checkSpec,
+        ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
+        ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
+        ...signal,
+      });
+    }
+    return runOpenModelThreaded({
+      url: options.url,
+      path: options.basePath,
+      ratePerS: load.ratePerS,
+      durationS: options.durationS,
+      arrival: load.arrival,
+      maxConnections: load.maxConnections,
+      threads,
+      check: options.checkSpec,
+      ...signal,
+    }).then(({ figures }) => figures);
+  }
   if (load.kind === 'closed') {
     const closedLoad = (options.closedDriver ?? DEFAULT_CLOSED_DRIVER) === 'lean' ? runLeanClosedLoad : runClosedLoad;
     return closedLoad({

@@ -42,7 +42,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ClientFigures } from '../types.js';
-import { createArrivalSchedule, type ArrivalProcess } from './arrival-schedule.js';
+import { createShardSchedule, type ArrivalProcess } from './arrival-schedule.js';
 import { endpointOf, Http1Connection, requestTemplate, type ConnectionEvents } from './http1-connection.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { PerSecondSeries, type ExportedPerSecond } from './per-second-series.js';
@@ -130,12 +130,11 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError(`timeoutMs must be > 0, got ${timeoutMs}`);
   const shardIndex = opts.shard?.index ?? 0;
   const shardCount = opts.shard?.count ?? 1;
-  if (!(Number.isInteger(shardCount) && shardCount >= 1 && Number.isInteger(shardIndex) && shardIndex >= 0 && shardIndex < shardCount)) {
-    throw new RangeError(`shard must be 0 <= index < count, got ${shardIndex}/${shardCount}`);
-  }
   const sleepMarginMs = opts.pacing?.sleepMarginMs ?? SLEEP_MARGIN_MS;
   const spinBudgetFraction = opts.pacing?.spinBudgetFraction ?? SPIN_BUDGET_FRACTION;
-  const nextOffsetMs = createArrivalSchedule({ ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const scheduleOptions = { ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
+  // This shard's arrivals of the one schedule (ids g + 1 of the whole); checks rate and shard now.
+  const nextArrival = createShardSchedule(scheduleOptions, shardIndex, shardCount);
 
   const endpoint = endpointOf(opts.url);
   const prefix = new URL(opts.url).pathname.replace(/\/+$/, '');
@@ -190,20 +189,12 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
   const idle: OpenConnection[] = [];
   let phase: 'window' | 'grace' | 'done' = 'window';
 
-  // The schedule: global arrival g (id g + 1); this shard takes g % shardCount == shardIndex.
-  let g = -1;
   let nextAt = 0;
   let nextId = 0;
   const advance = (): void => {
-    for (;;) {
-      const offset = nextOffsetMs();
-      g++;
-      if (g % shardCount === shardIndex) {
-        nextAt = startAt + offset;
-        nextId = g + 1;
-        return;
-      }
-    }
+    const arrival = nextArrival();
+    nextAt = startAt + arrival.offsetMs;
+    nextId = arrival.id;
   };
   advance();
 
