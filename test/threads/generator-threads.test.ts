@@ -92,3 +92,13 @@ describe('merging threads', () => {
     expect(() => mergeClosedFigures([bare])).toThrow(/histogram/);
   });
 });
+
+describe('--threads on the bench command line', () => {
+  it('defaults to 1, takes N, refuses --threads > 1 with the autocannon driver', async () => {
+    const { parseBenchOptions } = await import('../../bench/options.js');
+    expect(parseBenchOptions([]).threads).toBe(1);
+    expect(parseBenchOptions(['--threads', '2']).threads).toBe(2);
+    expect(() => parseBenchOptions(['--threads', '0'])).toThrow(UsageError);
+    expect(() => parseBenchOptions(['--threads', '2', '--driver', 'autocannon'])).toThrow(/needs the lean closed driver/);
+  });
+});
