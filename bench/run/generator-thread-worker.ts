@@ -4,25 +4,36 @@
  * main thread stops it as Ctrl-C stops a single-thread driver.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFromSpec, type ThreadJob, type ThreadMessage } from './generator-threads.js';
+import { checkFromSpec, type ThreadJob, type ThreadMessage, type ToThread } from './generator-threads.js';
 import { runLeanClosedLoad } from './lean-closed-driver.js';
 import { runOpenModelShard } from './open-model-driver.js';
 
 const job = workerData as ThreadJob;
 const abort = new AbortController();
 const post = (message: ThreadMessage) => parentPort!.postMessage(message);
-parentPort!.on('message', (message) => {
-  if (message === 'abort') abort.abort();
+let startAtEpochMs = 0;
+let onStart: () => void = () => undefined;
+const started = new Promise<void>((resolve) => (onStart = resolve));
+parentPort!.on('message', (message: ToThread) => {
+  if (message.type === 'abort') {
+    abort.abort();
+    onStart();
+  } else if (message.type === 'start') {
+    startAtEpochMs = message.startAtEpochMs;
+    onStart();
+  }
 });
+post({ type: 'ready' });
 
 async function main(): Promise<void> {
+  await started;
   const { check, expectedBody } = checkFromSpec(job.check);
   if (job.kind === 'open') {
     let firstWrong: string | undefined;
     const result = await runOpenModelShard({
       ...job.options,
       // The shared start, from the absolute clock to this thread's performance.now().
-      startAtMs: job.startAtEpochMs - performance.timeOrigin,
+      startAtMs: startAtEpochMs - performance.timeOrigin,
       ...(expectedBody ? { expectedBody } : {}),
       validate: (status, body, id) => {
         const problem = check(status, body, id);

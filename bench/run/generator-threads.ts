@@ -80,14 +80,18 @@ export const THREAD_ID_STRIDE = 100_000_000;
 
 // Messages between the main thread and a generator thread.
 export type ThreadJob =
-  | { kind: 'open'; options: Omit<OpenModelOptions, 'validate' | 'expectedBody' | 'signal' | 'startAtMs'>; startAtEpochMs: number; check: CheckSpec }
+  | { kind: 'open'; options: Omit<OpenModelOptions, 'validate' | 'expectedBody' | 'signal' | 'startAtMs'>; check: CheckSpec }
   | { kind: 'closed'; options: Omit<LeanClosedLoadOptions, 'pathFor' | 'check' | 'expectedBody' | 'signal' | 'onWindowStart'>; pathTemplate: PathTemplate; check: CheckSpec };
 /** pathFor(id) = `${before}${id}${after}` (a function cannot cross threads). */
 export interface PathTemplate {
   before: string;
   after: string;
 }
-export type ThreadMessage = { type: 'window-start' } | { type: 'open-result'; result: OpenModelShardResult } | { type: 'closed-result'; figures: ClientFigures } | { type: 'error'; message: string };
+/** To a thread: start (the open model's window at this absolute time, performance.timeOrigin + now), or abort. */
+export type ToThread = { type: 'start'; startAtEpochMs: number } | { type: 'abort' };
+/** Lead time between 'start' and the open model's shared window start. */
+export const START_LEAD_MS = 20;
+export type ThreadMessage = { type: 'ready' } | { type: 'window-start' } | { type: 'open-result'; result: OpenModelShardResult } | { type: 'closed-result'; figures: ClientFigures } | { type: 'error'; message: string };
 
 export function workerPath(): string {
   const sibling = fileURLToPath(new URL('./generator-thread-worker.js', import.meta.url));
@@ -102,9 +106,17 @@ async function runThreads(jobs: ThreadJob[], signal: AbortSignal | undefined, on
   const path = workerPath();
   let windowStarted = false;
   const workers = jobs.map((job) => new Worker(path, { workerData: job }));
-  const onAbort = () => workers.forEach((w) => w.postMessage('abort'));
+  const onAbort = () => workers.forEach((w) => w.postMessage({ type: 'abort' } satisfies ToThread));
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
+  // Every thread loads its code first; then all start together (the open model's windows
+  // start at one absolute instant), however long each took to load.
+  let ready = 0;
+  const onReady = () => {
+    if (++ready < workers.length) return;
+    const start: ToThread = { type: 'start', startAtEpochMs: performance.timeOrigin + performance.now() + START_LEAD_MS };
+    for (const w of workers) w.postMessage(start);
+  };
   try {
     return await Promise.all(
       workers.map(
@@ -112,7 +124,8 @@ async function runThreads(jobs: ThreadJob[], signal: AbortSignal | undefined, on
           new Promise<ThreadMessage>((resolve, reject) => {
             let answer: ThreadMessage | undefined;
             worker.on('message', (message: ThreadMessage) => {
-              if (message.type === 'window-start') {
+              if (message.type === 'ready') onReady();
+              else if (message.type === 'window-start') {
                 if (!windowStarted) onWindowStart?.();
                 windowStarted = true;
               } else answer = message;
@@ -142,12 +155,9 @@ export async function runOpenModelThreaded(options: ThreadedOpenOptions): Promis
   const { threads, check, signal, ...rest } = options;
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
   if (rest.maxConnections < threads) throw new RangeError(`maxConnections (${rest.maxConnections}) must be at least threads (${threads}): each thread needs a connection`);
-  // Every thread starts its window at this instant (time to start the threads, then load).
-  const startAtEpochMs = performance.timeOrigin + performance.now() + 200 + 20 * threads;
   const jobs: ThreadJob[] = Array.from({ length: threads }, (_, k) => ({
     kind: 'open',
     options: { ...rest, maxConnections: shareOf(rest.maxConnections, threads, k), shard: { index: k, count: threads } },
-    startAtEpochMs,
     check,
   }));
   const answers = await runThreads(jobs, signal);
