@@ -14,7 +14,7 @@ import { parsePeerArgs, PEER_USAGE } from '../bench/peer/peer-args.js';
 import { peerTable } from '../bench/peer/peer-table.js';
 import { killAllWrk, WRK_BIN } from '../bench/peer/wrk-driver.js';
 import { stopAllNginx } from '../bench/peer/nginx.js';
-import { planOpenRuns, runOpenLadder, summarizeOpen, type OpenRun } from '../bench/peer/open-ladder.js';
+import { planOpenRuns, runOpenLadder, runPacingSweep, summarizeOpen, type OpenRun } from '../bench/peer/open-ladder.js';
 import { packageRoot } from '../bench/paths.js';
 import { writeFileAtomic } from '../bench/results/atomic-write.js';
 import { LoopbenchError, UsageError } from '../bench/run/errors.js';
@@ -51,9 +51,11 @@ async function main(argv: string[]): Promise<number> {
     `bench:peer: ${total} closed-model runs (${options.runs} per generator and workload) + ${openTotal} open-model runs, ~${options.durationS + options.warmupS + 1} s each -> ${file}\n`,
   );
   const openRuns: OpenRun[] = [];
+  const pacingRuns: OpenRun[] = [];
   const save = (runs: PeerRun[], interrupted: boolean) => {
     const report = buildReport(runs, options, wrk, interrupted);
     if (openRuns.length > 0) report.open = summarizeOpen(openRuns, options);
+    if (report.open && pacingRuns.length > 0) report.open.pacing = pacingRuns;
     writeFileAtomic(file, JSON.stringify(report, null, 2) + '\n');
     return report;
   };
@@ -80,6 +82,13 @@ async function main(argv: string[]): Promise<number> {
           ? `${run.achievedRatePerS?.toFixed(1)}/s, p50 ${run.p50Ms?.toFixed(2)} ms, p99 ${run.p99Ms?.toFixed(2)} ms, gen ${run.clientCpuPct?.toFixed(0)}% cpu (${run.clientCpuUsPerRequest?.toFixed(1)} µs/req), late ${run.lateSends}`
           : '';
       process.stderr.write(`  [open ${index + 1}/${openTotal}] ${run.workload} ${run.ratePerS}/s #${run.repetition}: ${run.state} ${figures}${run.reasons.length ? ` (${run.reasons.join('; ')})` : ''}\n`);
+    });
+  }
+  if (options.pacing && openTotal > 0 && !abort.signal.aborted) {
+    await runPacingSweep(options, abort.signal, (run) => {
+      pacingRuns.push(run);
+      save(done, false);
+      process.stderr.write(`  [pacing] ${run.workload} ${run.ratePerS}/s budget ${run.spinBudgetFraction}: ${run.state} gen ${run.clientCpuPct?.toFixed(0)}% cpu, send lag p50 ${run.sendLagP50Ms?.toFixed(3)} ms, late ${run.lateSends}\n`);
     });
   }
   const report = save(done, abort.signal.aborted);

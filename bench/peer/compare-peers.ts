@@ -40,6 +40,8 @@ export interface PeerOptions {
   openRuns: number;
   /** Open model: the servers it runs on. */
   openWorkloads: string[];
+  /** Also measure the pacing trade-off (polling budgets) at the lowest and highest rate. */
+  pacing: boolean;
 }
 
 export const defaultPeerOptions: PeerOptions = {
@@ -53,6 +55,7 @@ export const defaultPeerOptions: PeerOptions = {
   openRates: [5_000, 10_000, 20_000],
   openRuns: 1,
   openWorkloads: ['nginx', 'noop'],
+  pacing: false,
 };
 
 /** The targets. */

@@ -9,7 +9,7 @@
  * far from its limit), and the open model's CPU per request against the closed driver's.
  */
 import { readFileSync } from 'node:fs';
-import { runOpenModelShard } from '../run/open-model-driver.js';
+import { runOpenModelShard, SPIN_BUDGET_FRACTION } from '../run/open-model-driver.js';
 import { sampleTree } from '../run/proc-tree.js';
 import { MAX_LOADGEN_CPU_PCT } from '../run/validity.js';
 import { summarize } from '../stats/index.js';
@@ -45,6 +45,10 @@ export interface OpenRun {
   /** Achieved ≥ 99% of the rate, no failed request, generator under 90% of a core. */
   held?: boolean;
   loadAvg1?: number;
+  /** Median lateness of the sends: corrected p50 − uncorrected p50, ms. */
+  sendLagP50Ms?: number;
+  /** The polling budget this run was given (the --pacing sweep; absent: the driver's default). */
+  spinBudgetFraction?: number;
 }
 
 export interface OpenRateSummary {
@@ -72,7 +76,12 @@ export interface OpenLadderReport {
   highestHeld: { workload: string; ratePerS: number | null }[];
   /** p99 at rate R over p99 at R/2, for each R whose half was measured. */
   p99VsHalf: { workload: string; ratePerS: number; p99Ms: number; halfP99Ms: number; ratio: number }[];
+  /** `--pacing`: the same rates with other polling budgets (the precision/CPU trade-off). */
+  pacing?: OpenRun[];
 }
+
+/** The polling budgets `--pacing` compares (SPIN_BUDGET_FRACTION is the default below ~1,000/s; above, the default is 0). */
+export const PACING_BUDGETS = [0, SPIN_BUDGET_FRACTION, 0.3];
 
 function loadAvg1(): number | undefined {
   try {
@@ -92,8 +101,17 @@ export function planOpenRuns(options: PeerOptions): { repetition: number; worklo
 }
 
 /** One measured open-model run on a running server (after a warm-up at the same rate). */
-export async function runOpenOnce(server: PeerServer, workload: string, params: WorkloadParams, ratePerS: number, repetition: number, options: PeerOptions, signal?: AbortSignal): Promise<OpenRun> {
-  const run: OpenRun = { repetition, workload, ratePerS, startedAt: new Date().toISOString(), state: 'ok', reasons: [] };
+export async function runOpenOnce(
+  server: PeerServer,
+  workload: string,
+  params: WorkloadParams,
+  ratePerS: number,
+  repetition: number,
+  options: PeerOptions,
+  signal?: AbortSignal,
+  spinBudgetFraction?: number,
+): Promise<OpenRun> {
+  const run: OpenRun = { repetition, workload, ratePerS, startedAt: new Date().toISOString(), state: 'ok', reasons: [], ...(spinBudgetFraction !== undefined ? { spinBudgetFraction } : {}) };
   const la = loadAvg1();
   if (la !== undefined) run.loadAvg1 = la;
   const { check, expectedBody } = checksFor(workload, params);
@@ -107,6 +125,7 @@ export async function runOpenOnce(server: PeerServer, workload: string, params: 
       maxConnections: OPEN_MAX_CONNECTIONS,
       ...(expectedBody ? { expectedBody } : {}),
       validate: (status, body, id) => check(status, body, id) === undefined,
+      ...(spinBudgetFraction !== undefined ? { pacing: { spinBudgetFraction } } : {}),
       ...(signal ? { signal } : {}),
     });
   try {
@@ -132,6 +151,7 @@ export async function runOpenOnce(server: PeerServer, workload: string, params: 
       clientCpuPct: (cpuS / wallS) * 100,
       serverCpuPct: (serverCpuS / wallS) * 100,
       spinPct: (spinMs / 1000 / Math.max(0.001, f.durationS)) * 100,
+      sendLagP50Ms: f.latencyMs.p50 - (f.uncorrectedLatencyMs?.p50 ?? f.latencyMs.p50),
     });
     if (f.requests > 0) run.clientCpuUsPerRequest = (cpuS * 1e6) / f.requests;
     run.held = f.rps >= HELD_FRACTION * ratePerS && run.failed === 0 && run.clientCpuPct! < MAX_LOADGEN_CPU_PCT;
@@ -211,6 +231,34 @@ export async function runOpenLadder(options: PeerOptions, signal: AbortSignal | 
         await server.stop();
       }
     }
+  }
+  return runs;
+}
+
+/**
+ * `--pacing`: on the first open-model server, the lowest and the highest rate once with
+ * each polling budget of PACING_BUDGETS, interleaved: what polling buys (send lag, late
+ * sends, p99) and what it costs (generator CPU).
+ */
+export async function runPacingSweep(options: PeerOptions, signal: AbortSignal | undefined, onRun?: (run: OpenRun) => void): Promise<OpenRun[]> {
+  const workload = options.openWorkloads[0];
+  if (workload === undefined || options.openRates.length === 0) return [];
+  const rates = [...new Set([Math.min(...options.openRates), Math.max(...options.openRates)])];
+  const params: WorkloadParams = workload === 'sleep' ? { sleepMs: options.sleepMs } : {};
+  const runs: OpenRun[] = [];
+  const server = await startPeerServer(workload, params);
+  try {
+    for (const ratePerS of rates) {
+      for (const budget of PACING_BUDGETS) {
+        if (signal?.aborted) return runs;
+        const run = await runOpenOnce(server, workload, params, ratePerS, 1, options, signal, budget);
+        if (signal?.aborted && run.state !== 'ok') return runs;
+        runs.push(run);
+        onRun?.(run);
+      }
+    }
+  } finally {
+    await server.stop();
   }
   return runs;
 }

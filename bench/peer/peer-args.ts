@@ -10,7 +10,7 @@ export interface PeerCliOptions extends PeerOptions {
 }
 
 export const PEER_USAGE = `usage: npm run bench:peer -- [--runs N] [--duration S] [--connections N] [--warmup S] [--workloads LIST]
-                             [--open-rates LIST] [--open-runs N] [--diagnose] [--out DIR]
+                             [--open-rates LIST] [--open-runs N] [--pacing] [--diagnose] [--out DIR]
 
 Measures nginx (one process, an in-memory 200; Debian nginx-light) and the async noop and
 sleep (${defaultPeerOptions.sleepMs} ms) servers with loopbench's closed drivers (loopbench: lean, the default;
@@ -27,6 +27,9 @@ highest rate held within 1% with the generator under 90% of a core, p99 at R vs 
   --open-rates LIST open model rates, requests/s, comma-separated, rising (default ${defaultPeerOptions.openRates.join(',')});
                     'none' skips the open model; it runs on nginx and noop (those in --workloads)
   --open-runs N     open model runs per server and rate (default ${defaultPeerOptions.openRuns})
+  --pacing          also measure the open model's pacing trade-off: the lowest and highest
+                    rate with polling budgets 0, 15% and 30% of wall time (the default:
+                    15% below ~1,000/s, 0 above)
   --diagnose        also run diagnostic variants on noop (loopbench-autocannon without body checks,
                     bare autocannon with and without setupRequest, wrk without Lua) to
                     price each cost of the closed driver
@@ -69,6 +72,7 @@ export function parsePeerArgs(argv: readonly string[]): PeerCliOptions {
         workloads: { type: 'string' },
         'open-rates': { type: 'string' },
         'open-runs': { type: 'string' },
+        pacing: { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,6 +91,7 @@ export function parsePeerArgs(argv: readonly string[]): PeerCliOptions {
     warmupS: wholeNumber('--warmup', values.warmup, defaultPeerOptions.warmupS, 0, 600),
     diagnose: values.diagnose ?? false,
     ...workloadsAndRates(values.workloads, values['open-rates']),
+    pacing: values.pacing ?? false,
     openRuns: wholeNumber('--open-runs', values['open-runs'], defaultPeerOptions.openRuns, 1, 100),
     ...(values.out !== undefined ? { outDir: values.out } : {}),
   };

@@ -100,6 +100,27 @@ export function peerTable(report: PeerReport): string {
   out.push('');
   out.push('Targets (issue 12):');
   out.push(...issueTargets(report));
+  const pacing = report.open?.pacing ?? [];
+  if (pacing.length > 0) {
+    out.push('', `Open-model pacing trade-off (${pacing[0]!.workload}; polling budget = share of wall time the scheduler may poll for a due send):`);
+    out.push(
+      renderTable(
+        ['rate/s', 'budget', 'achieved/s', 'gen CPU %', 'gen µs/req', 'late sends', 'send lag p50 ms', 'p50 ms', 'p99 ms'],
+        pacing.map((r) => [
+          int(r.ratePerS),
+          `${((r.spinBudgetFraction ?? 0) * 100).toFixed(0)}%`,
+          num(r.achievedRatePerS, 1),
+          num(r.clientCpuPct, 1),
+          num(r.clientCpuUsPerRequest, 1),
+          int(r.lateSends),
+          num(r.sendLagP50Ms, 3),
+          num(r.p50Ms, 2),
+          num(r.p99Ms, 2),
+        ]),
+        1,
+      ),
+    );
+  }
   out.push('');
   out.push('Closed model, every generator:');
   out.push(renderTable(header, rows));

@@ -34,8 +34,9 @@
  * Pacing (see `PacingOptions`): the scheduler sleeps with setTimeout until about a timer's
  * granularity before the next send, then polls the event loop with setImmediate (which
  * still reads answers) until the send is due, within a budget of wall time; and every
- * answer read also sends whatever has fallen due, so at high rates the sends ride on the
- * I/O wake-ups and the spin is rarely needed.
+ * answer read also sends whatever has fallen due. Above ~1,000 arrivals/s (gaps shorter
+ * than the timer's granularity) it does not poll at all: the sends ride on the answers'
+ * wake-ups and on the 1 ms timer, a lag the corrected latency includes.
  *
  * Threads: `shard` gives this driver arrivals i with i % count == index of the one schedule
  * (generator-threads.ts runs one per worker thread and merges them exactly).
@@ -53,7 +54,11 @@ export interface PacingOptions {
    * up to ~1 ms early or late), then poll until it is due. Default SLEEP_MARGIN_MS.
    */
   sleepMarginMs?: number;
-  /** Polling is capped at this fraction of wall time; past it the scheduler only sleeps. Default SPIN_BUDGET_FRACTION. */
+  /**
+   * Polling is capped at this fraction of wall time; past it the scheduler only sleeps.
+   * Default SPIN_BUDGET_FRACTION when arrivals (of this shard) are more than sleepMarginMs
+   * apart, else 0.
+   */
   spinBudgetFraction?: number;
 }
 
@@ -104,11 +109,12 @@ export const LATE_SEND_THRESHOLD_MS = 1;
 export const SLEEP_MARGIN_MS = 1;
 /**
  * Polling burns the core the server shares, so it is capped at this fraction of wall
- * time; past the cap the scheduler sleeps only and the extra lateness shows in lateSends
- * and in the gap between corrected and uncorrected latency. At high rates the answers'
- * wake-ups send what is due, so the cap is rarely reached where it matters.
+ * time (the first driver's value: ~1-2 ms of polling per send gives full precision up to
+ * ~100 requests/s); past the cap the scheduler sleeps only and the extra lateness shows
+ * in lateSends and in the gap between corrected and uncorrected latency. Only below
+ * ~1,000 requests/s: faster, the driver does not poll (see `spinBudgetFraction`).
  */
-export const SPIN_BUDGET_FRACTION = 0.1;
+export const SPIN_BUDGET_FRACTION = 0.15;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const ABORT_GRACE_MS = 1_000;
 
@@ -131,7 +137,12 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
   const shardIndex = opts.shard?.index ?? 0;
   const shardCount = opts.shard?.count ?? 1;
   const sleepMarginMs = opts.pacing?.sleepMarginMs ?? SLEEP_MARGIN_MS;
-  const spinBudgetFraction = opts.pacing?.spinBudgetFraction ?? SPIN_BUDGET_FRACTION;
+  // Polling pays only when arrivals are farther apart than the timer's granularity: closer
+  // together, the scheduler would want to poll all the time, a budget spreads that thin
+  // where it buys nothing, and the answers' wake-ups send what is due anyway (measured:
+  // docs/load-generators.md, `npm run bench:peer -- --pacing`).
+  const meanGapMs = (1000 * shardCount) / ratePerS;
+  const spinBudgetFraction = opts.pacing?.spinBudgetFraction ?? (meanGapMs > sleepMarginMs ? SPIN_BUDGET_FRACTION : 0);
   const scheduleOptions = { ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
   // This shard's arrivals of the one schedule (ids g + 1 of the whole); checks rate and shard now.
   const nextArrival = createShardSchedule(scheduleOptions, shardIndex, shardCount);
