@@ -54,6 +54,8 @@ export interface PacingOptions {
    * up to ~1 ms early or late), then poll until it is due. Default SLEEP_MARGIN_MS.
    */
   sleepMarginMs?: number;
+  /** Send what fell due after reading every ready answer of a loop pass (default), not inside each answer's callback. */
+  batchSends?: boolean;
   /**
    * Polling is capped at this fraction of wall time; past it the scheduler only sleeps.
    * Default SPIN_BUDGET_FRACTION when arrivals (of this shard) are more than sleepMarginMs
@@ -137,6 +139,7 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
   const shardIndex = opts.shard?.index ?? 0;
   const shardCount = opts.shard?.count ?? 1;
   const sleepMarginMs = opts.pacing?.sleepMarginMs ?? SLEEP_MARGIN_MS;
+  const batchSends = opts.pacing?.batchSends ?? true;
   // Polling pays only when arrivals are farther apart than the timer's granularity: closer
   // together, the scheduler would want to poll all the time, a budget spreads that thin
   // where it buys nothing, and the answers' wake-ups send what is due anyway (measured:
@@ -250,6 +253,14 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
     }
   };
   const outstanding = (): number => bound + queueIds.length - head;
+  let flush: NodeJS.Immediate | undefined;
+  const flushBatch = (): void => {
+    flush = undefined;
+    if (phase === 'done') return;
+    if (phase === 'window') admitDue(performance.now());
+    dispatch();
+    settle();
+  };
   const settle = (): void => {
     if (phase === 'grace' && outstanding() === 0) finish();
   };
@@ -287,9 +298,15 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
         non2xx++;
         perSecond.recordError(now);
       }
-      if (phase === 'window') admitDue(now);
       if (conn.ready) idle.push(conn);
-      dispatch();
+      if (batchSends) {
+        // What fell due is sent once this loop pass has read every ready answer (see
+        // lean-closed-driver.ts: the server is woken once per batch, not per request).
+        flush ??= setImmediate(flushBatch);
+      } else {
+        if (phase === 'window') admitDue(now);
+        dispatch();
+      }
       settle();
     },
     onClosed(c, problem) {
@@ -365,6 +382,7 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
     phase = 'done';
     clearTimer();
     clearInterval(sweeper);
+    if (flush) clearImmediate(flush);
     if (graceTimer) clearTimeout(graceTimer);
     // Still queued or in flight after the grace: owed answers that never came.
     timeouts += outstanding();
