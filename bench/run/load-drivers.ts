@@ -3,6 +3,8 @@
  * driver by default, lean-closed-driver.ts; autocannon with `--driver autocannon`) or open
  * model (bench/run/open-model-driver.ts, hand-written; see their headers for why).
  */
+import { segmentConnections } from '../segment.js';
+import type { PartSpec } from '../shard.js';
 import type { ClientFigures, Load } from '../types.js';
 import { runClosedLoad } from './closed-driver.js';
 import { pathTemplateOf, runClosedThreaded, runOpenModelThreaded, type CheckSpec } from './generator-threads.js';
@@ -31,6 +33,8 @@ export interface DriveOptions {
   threads?: number;
   /** The answer check as data, rebuilt in each generator thread (threads > 1). */
   checkSpec?: CheckSpec;
+  /** `--segment i/n`: this generator's part of the load (bench/segment.ts). */
+  segment?: PartSpec;
 }
 
 export const closedDriverNames = ['lean', 'autocannon'] as const;
@@ -47,7 +51,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
       return runClosedThreaded({
         url: options.url,
         pathTemplate: pathTemplateOf(options.pathFor),
-        connections: load.connections,
+        connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
         durationS: options.durationS,
         warmupS: options.warmupS ?? 0,
         staggerS: (options.warmupS ?? 0) / 2,
@@ -67,15 +71,16 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
       maxConnections: load.maxConnections,
       threads,
       check: options.checkSpec,
+      ...(options.segment ? { segment: options.segment } : {}),
       ...signal,
-    }).then(({ figures }) => figures);
+    }).then(({ figures }) => (options.segment ? { ...figures, requestedRatePerS: load.ratePerS / options.segment.count } : figures));
   }
   if (load.kind === 'closed') {
     const closedLoad = (options.closedDriver ?? DEFAULT_CLOSED_DRIVER) === 'lean' ? runLeanClosedLoad : runClosedLoad;
     return closedLoad({
       url: options.url,
       pathFor: options.pathFor,
-      connections: load.connections,
+      connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
       durationS: options.durationS,
       // Spread the connections' start over half the warm-up so they are not in lockstep.
       warmupS: options.warmupS ?? 0,
@@ -96,11 +101,17 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
     arrival: load.arrival,
     maxConnections: load.maxConnections,
     ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
+    ...(options.segment ? { segment: options.segment } : {}),
     validate: (status, body, id) => {
       const problem = options.check(status, body, id);
       if (problem) firstWrong ??= problem;
       return problem === undefined;
     },
     ...signal,
-  }).then((figures) => (firstWrong ? { ...figures, firstWrongBody: firstWrong } : figures));
+  }).then((figures) => ({
+    ...figures,
+    // A segment is offered its share of the rate; the merged run's requested rate is the sum.
+    ...(options.segment ? { requestedRatePerS: load.ratePerS / options.segment.count } : {}),
+    ...(firstWrong ? { firstWrongBody: firstWrong } : {}),
+  }));
 }

@@ -43,6 +43,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ClientFigures } from '../types.js';
+import type { PartSpec } from '../shard.js';
 import { createShardSchedule, type ArrivalProcess } from './arrival-schedule.js';
 import { endpointOf, Http1Connection, requestTemplate, type ConnectionEvents } from './http1-connection.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -82,6 +83,8 @@ export interface OpenModelOptions {
   expectedBody?: (id: number) => string | undefined;
   /** Poisson only: the same seed gives the same schedule. */
   seed?: number;
+  /** `--segment i/n`: send only this segment's arrivals of the full schedule (arrival-schedule.ts). */
+  segment?: PartSpec;
   /** Stops early (Ctrl-C): the window ends at once, the grace is capped at ABORT_GRACE_MS. */
   signal?: AbortSignal;
   /** This driver's share of the schedule (one generator thread of `count`); default the whole schedule. */
@@ -144,9 +147,9 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
   // together, the scheduler would want to poll all the time, a budget spreads that thin
   // where it buys nothing, and the answers' wake-ups send what is due anyway (measured:
   // docs/load-generators.md, `npm run bench:peer -- --pacing`).
-  const meanGapMs = (1000 * shardCount) / ratePerS;
+  const meanGapMs = (1000 * shardCount * (opts.segment?.count ?? 1)) / ratePerS;
   const spinBudgetFraction = opts.pacing?.spinBudgetFraction ?? (meanGapMs > sleepMarginMs ? SPIN_BUDGET_FRACTION : 0);
-  const scheduleOptions = { ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
+  const scheduleOptions = { ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.segment ? { segment: opts.segment } : {}) };
   // This shard's arrivals of the one schedule (ids g + 1 of the whole); checks rate and shard now.
   const nextArrival = createShardSchedule(scheduleOptions, shardIndex, shardCount);
 

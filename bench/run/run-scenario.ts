@@ -7,6 +7,7 @@
 import type { ServerConfig } from '../../servers/protocol.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { defaultPoolSize, idealFor, withEfficiency } from '../ideal.js';
+import type { PartSpec } from '../shard.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
 import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../types.js';
 import { cpuIterationsFor } from './calibrate-cpu.js';
@@ -36,6 +37,8 @@ export interface RunContext {
   closedDriver?: ClosedDriverName;
   /** `--threads`: generator threads for the main load (the probe stays on this thread). */
   threads?: number;
+  /** `--segment i/n`: this generator sends part i of n of the main load (bench/segment.ts). */
+  segment?: PartSpec;
 }
 
 /** The parameters the server receives: the scenario's, the resource's, and calibration. */
@@ -106,8 +109,13 @@ interface Window {
 async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, window: Window, ctx: RunContext): Promise<[ClientFigures, ClientFigures | undefined]> {
   const { signal, closedDriver } = ctx;
   const common = { durationS, warmupS: window.warmupS, ...(signal ? { signal } : {}), ...(closedDriver ? { closedDriver } : {}) };
-  const threads = ctx.threads && ctx.threads > 1 ? { threads: ctx.threads } : {};
-  const main = drive(scenario.load, { ...endpoint, ...common, ...threads, ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}) });
+  const main = drive(scenario.load, {
+    ...endpoint,
+    ...common,
+    ...(ctx.threads && ctx.threads > 1 ? { threads: ctx.threads } : {}),
+    ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}),
+    ...(ctx.segment ? { segment: ctx.segment } : {}),
+  });
   const probe = scenario.probe
     ? drive(
         { kind: 'closed', connections: scenario.probe.connections, durationS, warmupS: window.warmupS },
