@@ -39,6 +39,18 @@ describe('sharing the load between threads', () => {
     });
   }
 
+  it('with --segment: the threads of a segment together send exactly that segment\'s schedule', () => {
+    const opts = { ratePerS: 1000, arrival: 'poisson', seed: 4, segment: { index: 2, count: 3 } } as const;
+    const segmentOffsets = arrivalOffsetsMs(opts, 2000);
+    const merged: { offsetMs: number; id: number }[] = [];
+    for (let k = 0; k < 2; k++) {
+      const next = createShardSchedule(opts, k, 2);
+      for (let a = next(); a.offsetMs < 2000; a = next()) merged.push(a);
+    }
+    merged.sort((a, b) => a.id - b.id);
+    expect(merged.map((a) => a.offsetMs)).toEqual(segmentOffsets);
+  });
+
   it('refuses a shard outside 0..count-1', () => {
     expect(() => createShardSchedule({ ratePerS: 10, arrival: 'uniform' }, 2, 2)).toThrow(RangeError);
   });
