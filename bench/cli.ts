@@ -15,6 +15,7 @@ import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
 import { suites } from './suites/index.js';
 import { targetSuite } from './target-options.js';
+import { deliveredCoresText } from './run/parallelism-control.js';
 import { claimsTable, terminalTable } from './terminal-table.js';
 
 /** The part of the plan this process runs: all of it, or one shard (`--shard i/n`). */
@@ -58,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
 
   const results = await runSuite(plan, options, store, { signal: abort.signal });
   process.stdout.write(`\n${terminalTable(results.summaries)}\n`);
+  if (results.parallelism) process.stdout.write(`\n${deliveredCoresText(results.parallelism)}\n`);
   if (results.claims && !options.target) process.stdout.write(`\n${claimsTable(results.claims)}\n`);
   // Every report is rebuilt from results.json alone (npm run report does the same).
   await writeReport(results, store.dir);
