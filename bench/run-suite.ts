@@ -92,7 +92,8 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
   store.writeResults(results);
 
   const resources = new Map<string, PreparedResource>();
-  const progress = hooks.progress ?? new Progress(plan.runs.length);
+  const progress =
+    hooks.progress ?? new Progress(plan.runs.length, process.stderr, plan.runs.map(({ scenario }) => scenario.load.warmupS + scenario.load.durationS));
   const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal, closedDriver: options.closedDriver };
   try {
     await prepareResources(plan, resources);
