@@ -1,9 +1,13 @@
-/** bench/peer/nginx.ts: starts nginx on 127.0.0.1, answers the fixed body, stops by PID leaving nothing. Skipped without nginx. */
+/** bench/peer/nginx.ts: starts nginx on 127.0.0.1, answers the fixed body, stops by PID leaving nothing. Needs nginx (npm run setup provisions it; never skipped). */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NGINX_BIN, NGINX_BODY, startNginx, stopAllNginx } from '../../bench/peer/nginx.js';
 
-describe.skipIf(!existsSync(NGINX_BIN))('nginx for bench:peer', () => {
+describe('nginx for bench:peer', () => {
+  it('nginx is installed (npm run setup provisions nginx-light)', () => {
+    expect(existsSync(NGINX_BIN), `no nginx at ${NGINX_BIN}: run npm run setup`).toBe(true);
+  });
+
   it('starts, answers every path with the fixed body, stops by its PID', async () => {
     const nginx = await startNginx();
     let alive = true;
