@@ -9,6 +9,7 @@ import { workloadNames } from '../servers/workloads/index.js';
 import { claimIds, isClaimId, type ClaimId } from './claims/index.js';
 import { referenceServers } from './paths.js';
 import { UsageError } from './run/errors.js';
+import { parseThreads } from './run/generator-threads.js';
 import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './run/load-drivers.js';
 import { DEFAULT_SUITE, RENAMED_SUITES, suiteNames, type SuiteName } from './suites/index.js';
 import { parsePartSpec, type PartSpec } from './shard.js';
@@ -55,6 +56,8 @@ export interface BenchOptions {
   aaCheck: boolean;
   /** `--driver`: the closed-model load driver (recorded in results.options). */
   closedDriver: ClosedDriverName;
+  /** `--threads`: load-generator threads (default 1; bench/run/generator-threads.ts). */
+  threads: number;
   /** `--shard i/n`: run only part i of n of the plan (bench/shard.ts). */
   shard?: PartSpec;
   /** `--segment i/n`: this generator sends part i of n of each load (bench/segment.ts); needs --target. */
@@ -89,6 +92,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --max-connections N  open model: at most N connections (default: 256)
   --driver NAME        closed model's load driver: ${closedDriverNames.join(' | ')} (default: ${DEFAULT_CLOSED_DRIVER});
                        lean is hand-written on node:net, autocannon costs ~2x its CPU per request
+  --threads N          load-generator threads, as wrk's -t (default: 1); each has its own
+                       connections and share of the load; for servers on another host or a
+                       machine with cores to spare (on 2 cores the generator takes the server's)
   --db KIND            sqlite | postgres: the database of db scenarios (default: sqlite,
                        or postgres when DATABASE_URL is set; see npm run db:setup)
   --target URL         measure an HTTP server loopbench did not start (loopback only)
@@ -187,6 +193,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         'ramp-s': { type: 'string' },
         'max-connections': { type: 'string' },
         driver: { type: 'string' },
+        threads: { type: 'string' },
         db: { type: 'string' },
         target: { type: 'string' },
         'expect-status': { type: 'string' },
@@ -230,12 +237,16 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     skipCeiling: v['no-ceiling'] ?? false,
     aaCheck: v['aa-check'] ?? false,
     closedDriver: DEFAULT_CLOSED_DRIVER,
+    threads: parseThreads(v.threads),
   };
   if (v.driver !== undefined) {
     if (!(closedDriverNames as readonly string[]).includes(v.driver)) {
       throw new UsageError(`--driver must be ${closedDriverNames.join(' or ')}; got '${v.driver}'`);
     }
     options.closedDriver = v.driver as ClosedDriverName;
+  }
+  if (options.threads > 1 && options.closedDriver !== 'lean') {
+    throw new UsageError(`--threads ${options.threads} needs the lean closed driver; drop --driver ${options.closedDriver} or --threads`);
   }
   const ratePerS = positiveNumber('rate', v.rate, { max: 1_000_000 });
   if (ratePerS !== undefined) options.ratePerS = ratePerS;
@@ -245,6 +256,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     if (rampToPerS === undefined || rampS === undefined) throw new UsageError('--ramp-to R2 and --ramp-s D go together (rise to R2 req/s over D s); give both');
     if (ratePerS === undefined) throw new UsageError('--ramp-to needs --rate R1, the rate the ramp starts from (open model)');
     options.ramp = { toRatePerS: rampToPerS, durationS: rampS };
+    if (options.threads > 1) throw new UsageError('--ramp-to runs on one generator thread: drop --threads');
   }
   if (v.arrival !== undefined) {
     if (v.arrival !== 'uniform' && v.arrival !== 'poisson') throw new UsageError(`--arrival must be uniform or poisson; got '${v.arrival}'`);

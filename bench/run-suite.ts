@@ -142,6 +142,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
         closedDriver: options.closedDriver,
+        ...(options.threads > 1 ? { threads: options.threads } : {}),
         ...(options.segment ? { segment: options.segment } : {}),
         ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });

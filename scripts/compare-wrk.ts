@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:peer`: loopbench's closed driver side by side with wrk on the same servers
+ * (nginx and loopbench's async server), then loopbench's open model at rising rates
  * (bench/peer/). Writes reports/peer-<timestamp>/peer.json (atomically, after every run)
  * and prints the table. Exit codes: 0 done; 1 failed; 2 bad input; 130 Ctrl-C (what was
- * measured is written; the running wrk is killed by its pid and every server stopped).
+ * measured is written; the running wrk is killed by its pid and every server, nginx
+ * included, stopped by its pid).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +13,8 @@ import { buildReport, runPeerComparison, planPeerRuns, wrkVersion, type PeerRun 
 import { parsePeerArgs, PEER_USAGE } from '../bench/peer/peer-args.js';
 import { peerTable } from '../bench/peer/peer-table.js';
 import { killAllWrk, WRK_BIN } from '../bench/peer/wrk-driver.js';
+import { stopAllNginx } from '../bench/peer/nginx.js';
+import { planOpenRuns, runOpenLadder, runPacingSweep, summarizeOpen, type OpenRun } from '../bench/peer/open-ladder.js';
 import { packageRoot } from '../bench/paths.js';
 import { writeFileAtomic } from '../bench/results/atomic-write.js';
 import { LoopbenchError, UsageError } from '../bench/run/errors.js';
@@ -36,14 +40,22 @@ async function main(argv: string[]): Promise<number> {
     abort.abort();
     if (interrupts > 1) {
       killAllWrk();
+      stopAllNginx();
       void stopAllServers().finally(() => process.exit(130));
     }
   });
 
   const total = planPeerRuns(options).length;
-  process.stderr.write(`bench:peer: ${total} runs (${options.runs} per generator and workload, ~${options.durationS + options.warmupS + 1} s each) -> ${file}\n`);
+  const openTotal = planOpenRuns(options).length;
+  process.stderr.write(
+    `bench:peer: ${total} closed-model runs (${options.runs} per generator and workload) + ${openTotal} open-model runs, ~${options.durationS + options.warmupS + 1} s each -> ${file}\n`,
+  );
+  const openRuns: OpenRun[] = [];
+  const pacingRuns: OpenRun[] = [];
   const save = (runs: PeerRun[], interrupted: boolean) => {
     const report = buildReport(runs, options, wrk, interrupted);
+    if (openRuns.length > 0) report.open = summarizeOpen(openRuns, options);
+    if (report.open && pacingRuns.length > 0) report.open.pacing = pacingRuns;
     writeFileAtomic(file, JSON.stringify(report, null, 2) + '\n');
     return report;
   };
@@ -61,6 +73,24 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`  [${index + 1}/${total}] ${run.workload} ${run.generator} #${run.repetition}: ${run.state} ${figures}${run.reasons.length ? ` (${run.reasons.join('; ')})` : ''}\n`);
     },
   });
+  if (openTotal > 0 && !abort.signal.aborted) {
+    await runOpenLadder(options, abort.signal, (run, index) => {
+      openRuns.push(run);
+      save(done, false);
+      const figures =
+        run.state === 'ok'
+          ? `${run.achievedRatePerS?.toFixed(1)}/s, p50 ${run.p50Ms?.toFixed(2)} ms, p99 ${run.p99Ms?.toFixed(2)} ms, gen ${run.clientCpuPct?.toFixed(0)}% cpu (${run.clientCpuUsPerRequest?.toFixed(1)} µs/req), late ${run.lateSends}`
+          : '';
+      process.stderr.write(`  [open ${index + 1}/${openTotal}] ${run.workload} ${run.ratePerS}/s #${run.repetition}: ${run.state} ${figures}${run.reasons.length ? ` (${run.reasons.join('; ')})` : ''}\n`);
+    });
+  }
+  if (options.pacing && openTotal > 0 && !abort.signal.aborted) {
+    await runPacingSweep(options, abort.signal, (run) => {
+      pacingRuns.push(run);
+      save(done, false);
+      process.stderr.write(`  [pacing] ${run.workload} ${run.ratePerS}/s budget ${run.spinBudgetFraction}: ${run.state} gen ${run.clientCpuPct?.toFixed(0)}% cpu, send lag p50 ${run.sendLagP50Ms?.toFixed(3)} ms, late ${run.lateSends}\n`);
+    });
+  }
   const report = save(done, abort.signal.aborted);
   process.stdout.write(`\n${peerTable(report)}\n\nresults: ${file}\n`);
   return abort.signal.aborted ? 130 : 0;
@@ -69,11 +99,13 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   async (code) => {
     killAllWrk();
+    stopAllNginx();
     await stopAllServers();
     process.exit(code);
   },
   async (error: unknown) => {
     killAllWrk();
+    stopAllNginx();
     await stopAllServers();
     if (error instanceof UsageError) {
       process.stderr.write(`bench:peer: ${error.message}\n`);

@@ -179,8 +179,10 @@ export function overTime(results: ResultsFile): ChartPart[] {
     const part = headOfLinePart(results, label, group);
     if (part) parts.push(part);
   }
-  for (const s of results.summaries.filter((x) => x.tags.includes('ramp'))) {
+  // Ramps: tagged in a suite, or any scenario whose load ramps (`--rate R1 --ramp-to R2`).
+  for (const s of results.summaries) {
     const scenario = results.scenarios.find((sc) => sc.id === s.scenarioId);
+    if (!s.tags.includes('ramp') && !(scenario?.load.kind === 'rate' && scenario.load.ramp)) continue;
     const part = scenario && rampPart(results, s, scenario);
     if (part) parts.push(part);
   }

@@ -13,12 +13,14 @@ import type { ServerConfig } from '../../servers/protocol.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { machineFacts } from '../machine.js';
 import { sampleTree } from '../run/proc-tree.js';
-import { startServer, type RunningServer } from '../run/start-server.js';
+import { startServer } from '../run/start-server.js';
 import { validateOnce } from '../run/validate-response.js';
 import { invalidReasons, MAX_LOADGEN_CPU_PCT } from '../run/validity.js';
 import { compareSamples, mean, meanConfidenceInterval, summarize, welchTTest, type Comparison } from '../stats/index.js';
 import type { ClientFigures, MachineFacts, SampleSummary } from '../types.js';
-import { generatorsFor, type GeneratorName } from './generators.js';
+import { generatorsFor, NGINX_WORKLOAD, type GeneratorName } from './generators.js';
+import { nginxBodyCheck, startNginx } from './nginx.js';
+import type { OpenLadderReport } from './open-ladder.js';
 import { WRK_BIN } from './wrk-driver.js';
 
 export interface PeerOptions {
@@ -30,9 +32,31 @@ export interface PeerOptions {
   sleepMs: number;
   /** Adds the diagnostic variants on noop. */
   diagnose: boolean;
+  /** Servers measured: `nginx` (bench/peer/nginx.ts) and the async loopbench server's workloads. */
+  workloads: string[];
+  /** Open model: the rising arrival rates, requests/s (empty: no open-model runs). */
+  openRates: number[];
+  /** Open model: runs per server and rate. */
+  openRuns: number;
+  /** Open model: the servers it runs on. */
+  openWorkloads: string[];
+  /** Also measure the pacing trade-off (polling budgets) at the lowest and highest rate. */
+  pacing: boolean;
 }
 
-export const defaultPeerOptions: PeerOptions = { runs: 5, durationS: 5, warmupS: 1, connections: 50, sleepMs: 20, diagnose: false };
+export const defaultPeerOptions: PeerOptions = {
+  runs: 5,
+  durationS: 5,
+  warmupS: 1,
+  connections: 50,
+  sleepMs: 20,
+  diagnose: false,
+  workloads: ['nginx', 'noop', 'sleep'],
+  openRates: [5_000, 10_000, 20_000],
+  openRuns: 1,
+  openWorkloads: ['nginx', 'noop'],
+  pacing: false,
+};
 
 /** The issue's targets. */
 export const RPS_BAND = 0.1;
@@ -127,6 +151,8 @@ export interface PeerReport {
   interrupted: boolean;
   runs: PeerRun[];
   workloads: WorkloadComparison[];
+  /** The open model at rising rates (bench/peer/open-ladder.ts). */
+  open?: OpenLadderReport;
 }
 
 export function wrkVersion(): string {
@@ -158,6 +184,8 @@ export const FAIRNESS_NOTES = [
   'This machine has 2 cores shared by the generator and the server: a generator that spends more CPU per request leaves less for the server, so on noop requests/s measures generator + server together.',
   'Generator CPU: wrk\'s from its own /proc/self/stat (utime+stime, read in its Lua done() hook after its threads joined); loopbench\'s from process.cpuUsage() around the load call.',
   'Other processes on the machine add noise; each run records the 1-min load average before it.',
+  'nginx (Debian nginx-light) runs as one process (master_process off, one worker), access log off, an in-memory `return 200` of a fixed body, keep-alive without a request limit; loopbench checks that body exactly, wrk reads none.',
+  'Open model: loopbench\'s open-model driver (lean, one thread), uniform arrivals, at most 256 connections, a warm-up at the same rate first; latency from the intended send time (p50/p99 corrected). A rate is held when the right answers per second reach 99% of it with no failed request and the generator under 90% of a core. Generator CPU per request includes the kernel\'s work on its sends and reads, which costs more per request when the server idles between requests (a wake-up each) than under a saturating closed load.',
 ];
 
 interface RunContext {
@@ -170,13 +198,44 @@ function paramsFor(workload: string, options: PeerOptions): WorkloadParams {
   return workload === 'sleep' ? { sleepMs: options.sleepMs } : {};
 }
 
-export const WORKLOADS = ['noop', 'sleep'] as const;
+export const WORKLOADS = [NGINX_WORKLOAD, 'noop', 'sleep'] as const;
+
+/** A server under a peer run: nginx, or a fresh async loopbench server. */
+export interface PeerServer {
+  url: string;
+  pid: number;
+  failure(): string | undefined;
+  stop(): Promise<{ leftoverPids: number[] }>;
+}
+
+export async function startPeerServer(workload: string, params: WorkloadParams): Promise<PeerServer> {
+  if (workload === NGINX_WORKLOAD) {
+    const nginx = await startNginx();
+    return { url: nginx.url, pid: nginx.pid, failure: () => undefined, stop: async () => (await nginx.stop(), { leftoverPids: [] }) };
+  }
+  const config: ServerConfig = { strategy: 'async', workload, params, poolSize: 1, host: '127.0.0.1' };
+  const server = await startServer(config);
+  try {
+    await validateOnce(server.url, workload, params);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+/** One request, checked, before any load on nginx (its one fixed body). */
+async function validateNginx(url: string): Promise<void> {
+  const response = await fetch(`${url}/work?id=1`, { signal: AbortSignal.timeout(10_000) });
+  const problem = nginxBodyCheck(response.status, await response.text(), 1);
+  if (problem) throw new Error(`nginx validation request: ${problem}`);
+}
 
 /** The interleaved plan: repetition → workload → generator (A B A B per workload). */
 export function planPeerRuns(options: PeerOptions): { repetition: number; workload: string; generator: GeneratorName }[] {
   const plan: { repetition: number; workload: string; generator: GeneratorName }[] = [];
   for (let repetition = 1; repetition <= options.runs; repetition++) {
-    for (const workload of WORKLOADS) {
+    for (const workload of options.workloads) {
       for (const g of generatorsFor(workload, options.diagnose)) plan.push({ repetition, workload, generator: g.name });
     }
   }
@@ -190,15 +249,14 @@ async function runOne(repetition: number, workload: string, generatorName: Gener
   const run: PeerRun = { repetition, workload, generator: generatorName, startedAt: new Date().toISOString(), state: 'ok', reasons: [], warnings: [] };
   const la = loadAvg1();
   if (la !== undefined) run.loadAvg1 = la;
-  const config: ServerConfig = { strategy: 'async', workload, params, poolSize: 1, host: '127.0.0.1' };
-  let server: RunningServer;
+  let server: PeerServer;
   try {
-    server = await startServer(config);
+    server = await startPeerServer(workload, params);
   } catch (error) {
     return { ...run, state: 'errored', reasons: [(error as Error).message] };
   }
   try {
-    await validateOnce(server.url, workload, params);
+    if (workload === NGINX_WORKLOAD) await validateNginx(server.url);
     const target = { url: server.url, workload, params, connections: options.connections, ...(signal ? { signal } : {}) };
     if (options.warmupS > 0) await generator.run({ ...target, durationS: options.warmupS });
     if (signal?.aborted) throw new Error('interrupted');
@@ -272,6 +330,21 @@ function ratioTarget(c: Comparison, paired: PairedRatio | undefined): Targets {
   };
 }
 
+/** Issue 12: the closed model reaches at least this share of wrk's requests/s on nginx. */
+export const NGINX_MIN_RATIO = 0.95;
+
+function nginxTarget(c: Comparison, paired: PairedRatio | undefined): Targets {
+  const use = paired ?? { pairs: 0, ratio: c.ratio, ciLow: c.ratioCiLow, ciHigh: c.ratioCiHigh };
+  const pointHolds = use.ratio >= NGINX_MIN_RATIO;
+  const verdict = use.pairs >= 2 || (c.nA >= 2 && c.nB >= 2) ? (use.ciLow >= NGINX_MIN_RATIO ? 'met' : use.ciHigh < NGINX_MIN_RATIO ? 'missed' : 'unclear') : 'unclear';
+  const how = paired ? `paired by repetition, ${paired.pairs} pairs` : 'ratio of medians';
+  return {
+    verdict,
+    pointHolds,
+    text: `loopbench closed ≥ ${NGINX_MIN_RATIO} of wrk's req/s on nginx: ${use.ratio.toFixed(3)} (${how}, 95% CI ${use.ciLow.toFixed(3)}-${use.ciHigh.toFixed(3)}), point estimate ${pointHolds ? 'at or above' : 'below'} the target → ${verdict.toUpperCase()}`,
+  };
+}
+
 function p50Target(diff: { median: number; ciLow: number; ciHigh: number }, n: number): Targets {
   const pointHolds = Math.abs(diff.median) <= P50_BAND_MS;
   const verdict = n >= 2 ? bandVerdict(diff.median, diff.ciLow, diff.ciHigh, -P50_BAND_MS, P50_BAND_MS) : 'unclear';
@@ -334,7 +407,9 @@ export function compareWorkload(workload: string, runs: PeerRun[], options: Peer
     const w = a.length >= 2 && b.length >= 2 ? welchTTest(a, b) : undefined;
     result.p50DiffMs = { median: diff, ciLow: w ? w.ciLow : diff, ciHigh: w ? w.ciHigh : diff };
     result.target =
-      workload === 'noop' ? ratioTarget(result.rpsRatio, result.rpsRatioPaired) : workload === 'sleep' ? p50Target(result.p50DiffMs, Math.min(a.length, b.length)) : undefined;
+      workload === NGINX_WORKLOAD
+        ? nginxTarget(result.rpsRatio, result.rpsRatioPaired)
+        : workload === 'noop' ? ratioTarget(result.rpsRatio, result.rpsRatioPaired) : workload === 'sleep' ? p50Target(result.p50DiffMs, Math.min(a.length, b.length)) : undefined;
   }
   for (const name of names.filter((n) => n !== 'loopbench' && n !== 'wrk')) {
     const xs = rpsOf(name);
@@ -360,7 +435,7 @@ export function buildReport(runs: PeerRun[], options: PeerOptions, wrk: { path: 
     notes: FAIRNESS_NOTES,
     interrupted,
     runs,
-    workloads: WORKLOADS.map((w) => compareWorkload(w, runs, options)),
+    workloads: options.workloads.map((w) => compareWorkload(w, runs, options)),
   };
 }
 

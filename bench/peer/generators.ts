@@ -8,7 +8,8 @@
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { runClosedLoad } from '../run/closed-driver.js';
 import { runLeanClosedLoad } from '../run/lean-closed-driver.js';
-import { bodyCheckFor, expectedBodyFor, workPath } from '../run/validate-response.js';
+import { bodyCheckFor, expectedBodyFor, workPath, type BodyCheck } from '../run/validate-response.js';
+import { NGINX_BODY, nginxBodyCheck } from './nginx.js';
 import type { ClientFigures } from '../types.js';
 import { runBareAutocannon } from './autocannon-variants.js';
 import { runWrkLoad } from './wrk-driver.js';
@@ -83,14 +84,21 @@ async function viaWrk(target: LoadTarget, staticPath: boolean): Promise<Generato
   return { client, p75Ms, cpuS: result.cpuS, cpuSource: result.cpuSource, wallS: result.wallS, bodiesChecked: false };
 }
 
+/** How answers are checked: nginx's one fixed body, or the workload's check. */
+export function checksFor(workload: string, params: WorkloadParams): { check: BodyCheck; expectedBody?: (id: number) => string } {
+  if (workload === NGINX_WORKLOAD) return { check: nginxBodyCheck, expectedBody: () => NGINX_BODY };
+  const expectedBody = expectedBodyFor(workload, params);
+  return { check: bodyCheckFor(workload, params), ...(expectedBody ? { expectedBody } : {}) };
+}
+
 function lean(target: LoadTarget): Promise<ClientFigures> {
-  const expectedBody = expectedBodyFor(target.workload, target.params);
+  const { check, expectedBody } = checksFor(target.workload, target.params);
   return runLeanClosedLoad({
     url: target.url,
     pathFor: (id) => workPath(id),
     connections: target.connections,
     durationS: target.durationS,
-    check: bodyCheckFor(target.workload, target.params),
+    check,
     ...(expectedBody ? { expectedBody } : {}),
     ...(target.signal ? { signal: target.signal } : {}),
   });
@@ -124,7 +132,7 @@ export const generators: Record<GeneratorName, Generator> = {
     name: 'loopbench-autocannon',
     description: "loopbench's --driver autocannon (autocannon in-process, fresh id, every body validated, µs HDR)",
     diagnostic: false,
-    run: (t) => inProcess(() => closed(t, bodyCheckFor(t.workload, t.params)), true),
+    run: (t) => inProcess(() => closed(t, checksFor(t.workload, t.params).check), true),
   },
   'loopbench-autocannon-nocheck': {
     name: 'loopbench-autocannon-nocheck',
@@ -160,8 +168,12 @@ export const generators: Record<GeneratorName, Generator> = {
   },
 };
 
-/** The generators of one workload, in the order they alternate. */
+/** The pseudo-workload "nginx": nginx's in-memory 200 (bench/peer/nginx.ts) instead of a loopbench server. */
+export const NGINX_WORKLOAD = 'nginx';
+
+/** The generators of one workload, in the order they alternate (on nginx: loopbench and wrk only). */
 export function generatorsFor(workload: string, diagnose: boolean): Generator[] {
   const all = Object.values(generators);
+  if (workload === NGINX_WORKLOAD) return all.filter((g) => g.name === 'loopbench' || g.name === 'wrk');
   return all.filter((g) => !g.diagnostic || (diagnose && workload === 'noop'));
 }

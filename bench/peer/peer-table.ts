@@ -96,10 +96,37 @@ export function peerTable(report: PeerReport): string {
       `one generator thread each; ${report.machine.cores} cores (${report.machine.cpuModel}), Node ${report.machine.nodeVersion}`,
   );
   out.push('');
-  out.push(renderTable(header, rows));
+  out.push(issueTable(report));
   out.push('');
-  out.push('Targets (issue 4):');
-  for (const w of report.workloads) {
+  out.push('Targets (issue 12):');
+  out.push(...issueTargets(report));
+  const pacing = report.open?.pacing ?? [];
+  if (pacing.length > 0) {
+    out.push('', `Open-model pacing trade-off (${pacing[0]!.workload}; polling budget = share of wall time the scheduler may poll for a due send):`);
+    out.push(
+      renderTable(
+        ['rate/s', 'budget', 'achieved/s', 'gen CPU %', 'gen µs/req', 'late sends', 'send lag p50 ms', 'p50 ms', 'p99 ms'],
+        pacing.map((r) => [
+          int(r.ratePerS),
+          `${((r.spinBudgetFraction ?? 0) * 100).toFixed(0)}%`,
+          num(r.achievedRatePerS, 1),
+          num(r.clientCpuPct, 1),
+          num(r.clientCpuUsPerRequest, 1),
+          int(r.lateSends),
+          num(r.sendLagP50Ms, 3),
+          num(r.p50Ms, 2),
+          num(r.p99Ms, 2),
+        ]),
+        1,
+      ),
+    );
+  }
+  out.push('');
+  out.push('Closed model, every generator:');
+  out.push(renderTable(header, rows));
+  const issue4 = report.workloads.filter((w) => w.workload !== 'nginx');
+  if (issue4.length > 0) out.push('', 'Targets (issue 4):');
+  for (const w of issue4) {
     if (w.target) out.push(`  ${w.workload}: ${w.target.text}`);
     else out.push(`  ${w.workload}: no valid runs on both sides`);
   }
@@ -122,11 +149,85 @@ export function peerTable(report: PeerReport): string {
     for (const r of warned) byGen.set(`${r.workload}/${r.generator}`, (byGen.get(`${r.workload}/${r.generator}`) ?? 0) + 1);
     for (const [k, n] of byGen) out.push(`  note: ${k}: generator above 90% of a core in ${n} run(s) (kept: the generator's cost is what is compared)`);
   }
-  const loads = report.runs.map((r) => r.loadAvg1).filter((x): x is number => x !== undefined);
+  const loads = [...report.runs, ...(report.open?.runs ?? [])].map((r) => r.loadAvg1).filter((x): x is number => x !== undefined);
   out.push('');
   out.push('Fairness and caveats:');
   for (const note of report.notes) out.push(`  - ${note}`);
   if (loads.length > 0) out.push(`  - 1-min load average before the runs: ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)} (${report.machine.cores} cores).`);
   if (report.interrupted) out.push('\nINTERRUPTED: the figures cover only the runs that finished.');
   return out.join('\n');
+}
+
+const int = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '-' : Math.round(x).toLocaleString('en-US'));
+
+function serverLabel(workload: string, report: PeerReport): string {
+  return workload === 'nginx' ? 'nginx' : workload === 'sleep' ? `async sleep ${report.options.sleepMs} ms` : `async ${workload}`;
+}
+
+/** The closed driver's median µs per request on a server, for the open model's ratio. */
+function closedUsPerRequest(report: PeerReport, workload: string): number | undefined {
+  return report.workloads.find((w) => w.workload === workload)?.generators.find((g) => g.generator === 'loopbench')?.clientCpuUsPerRequest?.median;
+}
+
+/** The issue's table: what | wrk -t1 | loopbench | note, closed and open rows. */
+export function issueTable(report: PeerReport): string {
+  const rows: string[][] = [];
+  for (const w of report.workloads) {
+    const lb = w.generators.find((g) => g.generator === 'loopbench');
+    const wrk = w.generators.find((g) => g.generator === 'wrk');
+    const runs = report.runs.filter((r) => r.workload === w.workload && r.state === 'ok');
+    const ratios = runs
+      .filter((r) => r.generator === 'loopbench')
+      .flatMap((r) => {
+        const partner = runs.find((x) => x.generator === 'wrk' && x.repetition === r.repetition);
+        return partner?.client && r.client ? [r.client.rps / partner.client.rps] : [];
+      });
+    const p = w.rpsRatioPaired;
+    const notes = [
+      p ? `paired ratio ${p.ratio.toFixed(3)}${p.pairs >= 2 ? ` [95% CI ${p.ciLow.toFixed(3)}-${p.ciHigh.toFixed(3)}]` : ''} (runs ${ratios.length > 0 ? `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}` : '-'})` : 'no pair',
+      `gen CPU loopbench ${num(lb?.clientCpuPct?.median, 0)}% (${num(lb?.clientCpuUsPerRequest?.median, 1)} µs/req), wrk ${num(wrk?.clientCpuPct?.median, 0)}% (${num(wrk?.clientCpuUsPerRequest?.median, 1)} µs/req)`,
+    ];
+    rows.push([`closed model, ${w.connections} connections, ${serverLabel(w.workload, report)}`, `${int(wrk?.rps?.median)} req/s`, `${int(lb?.rps?.median)} req/s`, notes.join('; ')]);
+  }
+  for (const r of report.open?.rates ?? []) {
+    const closedUs = closedUsPerRequest(report, r.workload);
+    const note = [
+      `generator ${num(r.clientCpuPct, 1)}% of a core (~${num(r.clientCpuUsPerRequest, 1)} µs per request${closedUs ? `, ${(r.clientCpuUsPerRequest! / closedUs).toFixed(2)}x the closed driver's` : ''})`,
+      `p50 ${num(r.p50Ms, 2)} ms`,
+      `late sends ${int(r.lateSends)}`,
+      r.held ? 'held within 1%' : (r.clientCpuPct ?? 0) >= 90 ? 'NOT held: generator ≥ 90% of a core (invalid)' : 'NOT held within 1%',
+    ];
+    rows.push([`open model ${int(r.ratePerS)}/s, ${serverLabel(r.workload, report)}`, '—', `${num(r.achievedRatePerS, 1)}/s, p99 ${num(r.p99Ms, 2)} ms`, note.join('; ')]);
+  }
+  const widths = [0, 1, 2, 3].map((i) => Math.max(['what', 'wrk -t1', 'loopbench', 'note'][i]!.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(['what', 'wrk -t1', 'loopbench', 'note']), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The issue-12 targets, each with how close it came. */
+export function issueTargets(report: PeerReport): string[] {
+  const out: string[] = [];
+  const nginx = report.workloads.find((w) => w.workload === 'nginx');
+  out.push(`  closed ≥ 0.95 of wrk on nginx: ${nginx?.target ? nginx.target.text : 'not measured (no valid nginx runs on both sides)'}`);
+  const open = report.open;
+  if (!open) return out;
+  for (const h of open.highestHeld) {
+    const top = open.rates.filter((r) => r.workload === h.workload).at(-1);
+    out.push(
+      `  open model on ${serverLabel(h.workload, report)}: highest rate held within 1% with the generator under 90% of a core: ${h.ratePerS === null ? 'none of the rates' : `${int(h.ratePerS)}/s`}` +
+        (top ? ` (highest tried ${int(top.ratePerS)}/s: achieved ${num(top.achievedRatePerS, 1)}/s, generator ${num(top.clientCpuPct, 1)}%)` : ''),
+    );
+  }
+  for (const q of open.p99VsHalf) {
+    out.push(`  p99 at ${int(q.ratePerS)}/s vs ${int(q.ratePerS / 2)}/s on ${serverLabel(q.workload, report)}: ${q.p99Ms.toFixed(2)} vs ${q.halfP99Ms.toFixed(2)} ms (x${q.ratio.toFixed(2)})`);
+  }
+  for (const r of open.rates) {
+    const closedUs = closedUsPerRequest(report, r.workload);
+    if (!closedUs || r.clientCpuUsPerRequest === undefined) continue;
+    const ratio = r.clientCpuUsPerRequest / closedUs;
+    out.push(
+      `  open CPU per request ≤ 1.3x closed, ${serverLabel(r.workload, report)} at ${int(r.ratePerS)}/s: ${r.clientCpuUsPerRequest.toFixed(1)} vs ${closedUs.toFixed(1)} µs = ${ratio.toFixed(2)}x → ${ratio <= 1.3 ? 'MET' : 'MISSED'}`,
+    );
+  }
+  return out;
 }

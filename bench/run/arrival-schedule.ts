@@ -118,3 +118,23 @@ export function arrivalOffsetsMs(opts: ArrivalScheduleOptions, windowMs: number)
   for (let t = next(); t < windowMs; t = next()) offsets.push(t);
   return offsets;
 }
+
+/**
+ * One generator thread's share of the schedule (`--threads`): arrivals g with
+ * g % count == index, interleaved, so the shards together are exactly the whole schedule.
+ * Returns the next arrival's offset (ms) and its request id (g + 1).
+ */
+export function createShardSchedule(opts: ArrivalScheduleOptions, index: number, count: number): () => { offsetMs: number; id: number } {
+  if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 0 && index < count)) {
+    throw new RangeError(`shard must be 0 <= index < count, got ${index}/${count}`);
+  }
+  const next = createArrivalSchedule(opts);
+  let g = -1;
+  return () => {
+    for (;;) {
+      const offsetMs = next();
+      g++;
+      if (g % count === index) return { offsetMs, id: g + 1 };
+    }
+  };
+}

@@ -1,6 +1,7 @@
 /**
  * One keep-alive HTTP/1.1 client connection on a raw `node:net` socket, with at most one
- * request in flight, for the lean closed driver (lean-closed-driver.ts). It writes a
+ * request in flight, for the lean closed and open-model drivers (lean-closed-driver.ts,
+ * open-model-driver.ts). It writes a
  * request string, parses the answer (http1-response-parser.ts) and reports one of:
  * an answer, or the socket closed (with whether a request or the connect was cut short).
  * It never reconnects by itself and counts nothing: the driver decides both.

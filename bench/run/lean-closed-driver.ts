@@ -98,6 +98,24 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
     const id = nextId++;
     conn.send(id, build(id));
   };
+  // The next requests are written once this loop pass has read every answer that was ready
+  // (setImmediate runs after the poll phase), as wrk does (it re-arms the write event and
+  // writes on the next pass), instead of inside each answer's read callback: the server
+  // is then woken once per batch of requests rather than once per request. Side by side
+  // on nginx under load (issue 12), batching cut the generator's CPU per request and raised
+  // requests/s in 6 of 6 interleaved pairs.
+  let batch: Http1Connection[] = [];
+  let flush: NodeJS.Immediate | undefined;
+  const flushBatch = (): void => {
+    flush = undefined;
+    const conns = batch;
+    batch = [];
+    for (const conn of conns) sendNext(conn);
+  };
+  const sendSoon = (conn: Http1Connection): void => {
+    batch.push(conn);
+    flush ??= setImmediate(flushBatch);
+  };
   const reconnect = (conn: Http1Connection): void => {
     if (!stopped) conn.connect();
   };
@@ -127,7 +145,7 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
           perSecond.recordError(now);
         }
       }
-      sendNext(conn);
+      sendSoon(conn);
       checkGraceDone();
     },
     onClosed(conn, problem) {
@@ -188,6 +206,7 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
     for (let group = 1; group < groups; group++) timers.push(setTimeout(startGroup, group * groupGapMs, group));
   });
   stopped = true;
+  if (flush) clearImmediate(flush);
   for (const timer of timers) clearTimeout(timer);
   for (const conn of conns) clearTimeout(conn.retryTimer);
   inFlightAtEnd = inFlightCount();

@@ -7,6 +7,7 @@ import { segmentConnections } from '../segment.js';
 import type { PartSpec } from '../shard.js';
 import type { ClientFigures, Load } from '../types.js';
 import { runClosedLoad } from './closed-driver.js';
+import { pathTemplateOf, runClosedThreaded, runOpenModelThreaded, type CheckSpec } from './generator-threads.js';
 import { runLeanClosedLoad } from './lean-closed-driver.js';
 import { runOpenModel } from './open-model-driver.js';
 import type { BodyCheck } from './validate-response.js';
@@ -28,6 +29,10 @@ export interface DriveOptions {
   firstId?: number;
   /** Closed model: which driver (default lean). */
   closedDriver?: ClosedDriverName;
+  /** `--threads`: generator threads (default 1: this thread). Above 1 needs `checkSpec` and the lean closed driver. */
+  threads?: number;
+  /** The answer check as data, rebuilt in each generator thread (threads > 1). */
+  checkSpec?: CheckSpec;
   /** `--segment i/n`: this generator's part of the load (bench/segment.ts). */
   segment?: PartSpec;
 }
@@ -37,17 +42,46 @@ export type ClosedDriverName = (typeof closedDriverNames)[number];
 export const DEFAULT_CLOSED_DRIVER: ClosedDriverName = 'lean';
 
 /**
- * Whether runOpenModel forwards a load's `ramp` to its arrival schedule. The ramp lives in
- * the schedule (arrival-schedule.ts `ramp`); the open-model driver being rewritten for
- * issue 12 builds its schedule options itself, so until it passes `ramp` through, ramp
- * loads are refused (plan.ts) rather than silently run at a flat rate. Integration: add
- * `ramp?: ArrivalRamp` to OpenModelOptions, spread it into its schedule options, pass
- * `load.ramp` below, and set this to true.
+ * Whether the open-model driver takes a load's `ramp` (arrival-schedule.ts): the
+ * single-thread driver does; the threaded one (`--threads N`) does not yet and refuses it.
  */
-export const OPEN_MODEL_TAKES_RAMP = false;
+export const OPEN_MODEL_TAKES_RAMP = true;
 
 export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
   const signal = options.signal ? { signal: options.signal } : {};
+  const threads = options.threads ?? 1;
+  if (threads > 1) {
+    if (!options.checkSpec) throw new Error('--threads > 1: this load has no answer check a thread can rebuild');
+    if (load.kind === 'closed') {
+      if ((options.closedDriver ?? DEFAULT_CLOSED_DRIVER) !== 'lean') throw new Error('--threads > 1 needs the lean closed driver');
+      return runClosedThreaded({
+        url: options.url,
+        pathTemplate: pathTemplateOf(options.pathFor),
+        connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
+        durationS: options.durationS,
+        warmupS: options.warmupS ?? 0,
+        staggerS: (options.warmupS ?? 0) / 2,
+        threads,
+        check: options.checkSpec,
+        ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
+        ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
+        ...signal,
+      });
+    }
+    if (load.ramp) return Promise.reject(new Error('a ramping arrival rate runs on one generator thread: drop --threads'));
+    return runOpenModelThreaded({
+      url: options.url,
+      path: options.basePath,
+      ratePerS: load.ratePerS,
+      durationS: options.durationS,
+      arrival: load.arrival,
+      maxConnections: load.maxConnections,
+      threads,
+      check: options.checkSpec,
+      ...(options.segment ? { segment: options.segment } : {}),
+      ...signal,
+    }).then(({ figures }) => (options.segment ? { ...figures, requestedRatePerS: load.ratePerS / options.segment.count } : figures));
+  }
   if (load.kind === 'closed') {
     const closedLoad = (options.closedDriver ?? DEFAULT_CLOSED_DRIVER) === 'lean' ? runLeanClosedLoad : runClosedLoad;
     return closedLoad({
@@ -65,7 +99,6 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
       ...signal,
     });
   }
-  if (load.ramp && !OPEN_MODEL_TAKES_RAMP) return Promise.reject(new Error('this open-model driver cannot ramp its arrival rate yet (see OPEN_MODEL_TAKES_RAMP)'));
   let firstWrong: string | undefined;
   return runOpenModel({
     url: options.url,
@@ -74,6 +107,8 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
     durationS: options.durationS,
     arrival: load.arrival,
     maxConnections: load.maxConnections,
+    ...(load.ramp ? { ramp: load.ramp } : {}),
+    ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
     ...(options.segment ? { segment: options.segment } : {}),
     validate: (status, body, id) => {
       const problem = options.check(status, body, id);

@@ -1,6 +1,12 @@
 import type { PerSecondPoint } from '../types.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
+/** A PerSecondSeries as plain data (it crosses worker_threads). */
+export interface ExportedPerSecond {
+  histograms: (string | null)[];
+  errors: number[];
+}
+
 /**
  * What happened in each second of a run's measured window: completed requests, errors,
  * p50/p99 of the answers completed in that second (each second its own µs HDR histogram,
@@ -38,6 +44,28 @@ export class PerSecondSeries {
     const i = this.index(atMs);
     if (i === undefined) return;
     this.errorCounts[i] = (this.errorCounts[i] ?? 0) + 1;
+  }
+
+  /**
+   * Each second's histogram (encoded, null when empty) and error count, so series kept by
+   * separate generator threads over the same window merge exactly (`addExported`).
+   */
+  export(): ExportedPerSecond {
+    const seconds = Math.max(1, Math.ceil(this.durationS));
+    return {
+      histograms: Array.from({ length: seconds }, (_, i) => this.histograms[i]?.encode() ?? null),
+      errors: Array.from({ length: seconds }, (_, i) => this.errorCounts[i] ?? 0),
+    };
+  }
+
+  /** Adds another series' `export()` (same window): counts and histograms summed exactly. */
+  addExported(other: ExportedPerSecond): void {
+    other.histograms.forEach((encoded, i) => {
+      if (encoded !== null) (this.histograms[i] ??= LatencyHistogram.empty()).add(LatencyHistogram.decode(encoded));
+    });
+    other.errors.forEach((n, i) => {
+      if (n > 0) this.errorCounts[i] = (this.errorCounts[i] ?? 0) + n;
+    });
   }
 
   /** One point per second of the window, empty seconds included (completed 0). */

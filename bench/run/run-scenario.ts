@@ -13,6 +13,7 @@ import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../type
 import { cpuIterationsFor } from './calibrate-cpu.js';
 import { ServerError } from './errors.js';
 import { fdLimitProblem } from './fd-limit.js';
+import type { CheckSpec } from './generator-threads.js';
 import { drive, type ClosedDriverName } from './load-drivers.js';
 import { TreeMonitor } from './proc-tree.js';
 import { startServer, type RunningServer } from './start-server.js';
@@ -34,6 +35,8 @@ export interface RunContext {
   injectSlowdownPct?: number;
   /** The closed-model driver (default lean; `--driver`). */
   closedDriver?: ClosedDriverName;
+  /** `--threads`: generator threads for the main load (the probe stays on this thread). */
+  threads?: number;
   /** `--segment i/n`: this generator sends part i of n of the main load (bench/segment.ts). */
   segment?: PartSpec;
 }
@@ -59,12 +62,14 @@ interface Endpoint {
   pathFor(id: number): string;
   check: BodyCheck;
   expectedBody?: (id: number) => string | undefined;
+  /** The check as data, for generator threads. */
+  checkSpec: CheckSpec;
 }
 
 function endpointFor(scenario: Scenario, url: string, params: WorkloadParams): Endpoint {
   if (scenario.target) {
     const path = targetPath(scenario.target);
-    return { url, basePath: path, pathFor: () => path, check: targetBodyCheck(scenario.target) };
+    return { url, basePath: path, pathFor: () => path, check: targetBodyCheck(scenario.target), checkSpec: { kind: 'target', target: scenario.target } };
   }
   const basePath = scenario.variant ? `/work?variant=${encodeURIComponent(scenario.variant)}` : '/work';
   const expectedBody = expectedBodyFor(scenario.workload, params, scenario.variant);
@@ -74,6 +79,7 @@ function endpointFor(scenario: Scenario, url: string, params: WorkloadParams): E
     pathFor: (id) => workPath(id, scenario.variant),
     check: bodyCheckFor(scenario.workload, params, scenario.variant),
     ...(expectedBody ? { expectedBody } : {}),
+    checkSpec: { kind: 'workload', workload: scenario.workload, params, ...(scenario.variant ? { variant: scenario.variant } : {}) },
   };
 }
 
@@ -106,6 +112,7 @@ async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number
   const main = drive(scenario.load, {
     ...endpoint,
     ...common,
+    ...(ctx.threads && ctx.threads > 1 ? { threads: ctx.threads } : {}),
     ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}),
     ...(ctx.segment ? { segment: ctx.segment } : {}),
   });
@@ -223,7 +230,8 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
     const failure = server?.failure() ?? ctx.resourceFailure?.();
     if (ctx.signal?.aborted) return fail('errored', 'interrupted');
     if (failure) return fail('errored', failure, server);
-    const reasons = [...invalidReasons(client, loadgenCpuPct), ...(probe ? invalidReasons(probe, 0, 'probe') : [])];
+    // With --threads N the process's CPU is N threads': saturation is per thread (their mean).
+    const reasons = [...invalidReasons(client, loadgenCpuPct / Math.max(1, ctx.threads ?? 1)), ...(probe ? invalidReasons(probe, 0, 'probe') : [])];
     for (const reason of reasons) fail('invalid', reason);
     return record;
   } finally {

@@ -60,6 +60,18 @@ describe('external target', () => {
     }
   });
 
+  it('--threads 2: two generator threads share the open model and report one merged run', async () => {
+    const { status, results, stderr } = await bench(['--target', `http://127.0.0.1:${port}/`, '--rate', '200', '--duration', '2', '--threads', '2', '--expect-body-contains', 'sleeper']);
+    expect(status, stderr).toBe(0);
+    expect(results.options.threads).toBe(2);
+    const run = results.runs[0];
+    expect(run.state, run.reasons.join('; ')).toBe('ok');
+    // 400 arrivals scheduled in 2 s, split between the threads, merged back.
+    expect(run.client.requests + run.client.errors + run.client.timeouts).toBe(400);
+    expect(run.client.perSecond).toHaveLength(2);
+    expect(typeof run.client.latencyHistogram).toBe('string');
+  });
+
   it('refuses a non-loopback target without --allow-remote (exit 2)', async () => {
     const { status, stderr } = await bench(['--target', 'http://198.51.100.7/']);
     expect(status).toBe(2);

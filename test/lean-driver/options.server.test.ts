@@ -48,7 +48,7 @@ describe('--driver', () => {
   it('the wrk comparison alternates both drivers with wrk', () => {
     const plan = planPeerRuns({ ...defaultPeerOptions, runs: 1 });
     expect(plan.map((s) => `${s.workload}:${s.generator}`)).toEqual([
-      'noop:loopbench', 'noop:wrk', 'noop:loopbench-autocannon', 'sleep:loopbench', 'sleep:wrk', 'sleep:loopbench-autocannon',
+      'nginx:loopbench', 'nginx:wrk', 'noop:loopbench', 'noop:wrk', 'noop:loopbench-autocannon', 'sleep:loopbench', 'sleep:wrk', 'sleep:loopbench-autocannon',
     ]);
   });
 });

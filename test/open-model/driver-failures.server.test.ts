@@ -96,3 +96,22 @@ describe('open-model driver, failures', () => {
     expect(leftovers).toEqual([]);
   });
 });
+
+describe('open-model driver, recorded fields', () => {
+  it('fills the encoded histograms and the per-second series from the 2xx answers', async () => {
+    const { LatencyHistogram } = await import('../../bench/run/latency-histogram.js');
+    const f = await runOpenModel({
+      url: faulty.url, path: '/work', ratePerS: 100, durationS: 1, arrival: 'uniform', maxConnections: 4, validate: validWorkBody,
+    });
+    const answers2xx = f.requests - f.non2xx;
+    expect(LatencyHistogram.decode(f.latencyHistogram!).count).toBe(answers2xx);
+    expect(LatencyHistogram.decode(f.uncorrectedLatencyHistogram!).count).toBe(answers2xx);
+    expect(f.perSecond).toHaveLength(1);
+    // Right answers and failures (non-2xx, wrong bodies) in the window, each counted once.
+    const p = f.perSecond![0]!;
+    expect(p.completed + p.errors).toBeLessThanOrEqual(f.requests);
+    expect(p.errors).toBeGreaterThan(0);
+    // rps counts only the right answers: 80 of every 100 here.
+    expect(Math.round(f.rps * f.durationS)).toBeLessThanOrEqual(80);
+  });
+});

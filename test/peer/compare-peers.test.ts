@@ -5,7 +5,7 @@ import { parsePeerArgs } from '../../bench/peer/peer-args.js';
 
 describe('planPeerRuns', () => {
   it('alternates loopbench (lean), wrk and loopbench-autocannon per workload, repetition by repetition (A B C A B C)', () => {
-    const plan = planPeerRuns({ ...defaultPeerOptions, runs: 2 });
+    const plan = planPeerRuns({ ...defaultPeerOptions, runs: 2, workloads: ['noop', 'sleep'] });
     expect(plan.map((s) => `${s.repetition}:${s.workload}:${s.generator}`)).toEqual([
       '1:noop:loopbench', '1:noop:wrk', '1:noop:loopbench-autocannon', '1:sleep:loopbench', '1:sleep:wrk', '1:sleep:loopbench-autocannon',
       '2:noop:loopbench', '2:noop:wrk', '2:noop:loopbench-autocannon', '2:sleep:loopbench', '2:sleep:wrk', '2:sleep:loopbench-autocannon',
@@ -17,6 +17,50 @@ describe('planPeerRuns', () => {
       'loopbench', 'wrk', 'loopbench-autocannon', 'loopbench-autocannon-nocheck', 'autocannon-fresh-id', 'autocannon-static', 'wrk-static',
     ]);
     expect(plan.filter((s) => s.workload === 'sleep').map((s) => s.generator)).toEqual(['loopbench', 'wrk', 'loopbench-autocannon']);
+  });
+});
+
+describe('nginx and the open model in the plan', () => {
+  it('measures nginx first by default, with loopbench (lean) and wrk only', () => {
+    const plan = planPeerRuns({ ...defaultPeerOptions, runs: 1 });
+    expect(plan.filter((s) => s.workload === 'nginx').map((s) => s.generator)).toEqual(['loopbench', 'wrk']);
+    expect(plan[0]!.workload).toBe('nginx');
+  });
+  it('runs the open model at rising rates on nginx and noop, per repetition', async () => {
+    const { planOpenRuns } = await import('../../bench/peer/open-ladder.js');
+    const plan = planOpenRuns({ ...defaultPeerOptions, openRates: [20_000, 5_000], openRuns: 2 });
+    expect(plan.map((s) => `${s.repetition}:${s.workload}:${s.ratePerS}`)).toEqual([
+      '1:nginx:5000', '1:nginx:20000', '1:noop:5000', '1:noop:20000', '2:nginx:5000', '2:nginx:20000', '2:noop:5000', '2:noop:20000',
+    ]);
+  });
+  it('reads --workloads, --open-rates and --open-runs, refuses unknown names', () => {
+    expect(parsePeerArgs(['--workloads', 'nginx', '--open-rates', '1000,2000', '--open-runs', '3'])).toMatchObject({
+      workloads: ['nginx'], openWorkloads: ['nginx'], openRates: [1000, 2000], openRuns: 3,
+    });
+    expect(parsePeerArgs(['--open-rates', 'none']).openRates).toEqual([]);
+    expect(parsePeerArgs(['--workloads', 'sleep']).openWorkloads).toEqual([]);
+    expect(() => parsePeerArgs(['--workloads', 'apache'])).toThrow(/unknown 'apache'/);
+    expect(() => parsePeerArgs(['--open-rates', '5k'])).toThrow(/whole number/);
+  });
+  it('summarizes the ladder: highest rate held, p99 at R vs R/2', async () => {
+    const { summarizeOpen } = await import('../../bench/peer/open-ladder.js');
+    const run = (ratePerS: number, held: boolean, p99Ms: number) => ({
+      repetition: 1, workload: 'nginx', ratePerS, startedAt: '', state: 'ok' as const, reasons: [], held, p99Ms, achievedRatePerS: ratePerS, clientCpuPct: 50,
+    });
+    const report = summarizeOpen([run(5000, true, 1), run(10_000, true, 2), run(20_000, false, 8)], { ...defaultPeerOptions, openWorkloads: ['nginx'] });
+    expect(report.highestHeld).toEqual([{ workload: 'nginx', ratePerS: 10_000 }]);
+    expect(report.p99VsHalf.map((q) => [q.ratePerS, q.ratio])).toEqual([[10_000, 2], [20_000, 4]]);
+  });
+});
+
+describe('nginx config', () => {
+  it('one process on 127.0.0.1, everything in the temp prefix, a fixed in-memory answer', async () => {
+    const { nginxConfig, NGINX_BODY } = await import('../../bench/peer/nginx.js');
+    const conf = nginxConfig(41234, '/tmp/x');
+    expect(conf).toContain('listen 127.0.0.1:41234');
+    expect(conf).toContain('master_process off;');
+    expect(conf).toContain('pid /tmp/x/nginx.pid;');
+    expect(conf).toContain(`return 200 '${NGINX_BODY}'`);
   });
 });
 

@@ -4,9 +4,11 @@
  */
 import type { SetupPart } from '../types.js';
 import { chromium } from './chromium.js';
+import { loadPeers } from './load-peers.js';
 import { postgres } from './postgres.js';
 
 export const setupParts: readonly SetupPart[] = [
   chromium,
   postgres,
+  loadPeers,
 ];
