@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatBytes, formatRatio } from '../reporters/format.js';
+import { findStrategy } from '../../servers/strategies/index.js';
 import { compareText } from '../reporters/order.js';
 import { PLOT_WIDTH, chartSpec, logScale } from './style.js';
 
@@ -32,33 +33,30 @@ export function memoryFromMicro(micro: unknown): MemoryPoint[] | undefined {
   return points.length > 0 ? points : undefined;
 }
 
-/** What one concurrent request occupies under each strategy, and how many there were. */
-const UNITS: Record<string, { unit: string; count: (s: ScenarioSummary, cores: number) => number | undefined }> = {
-  async: { unit: 'pending promise', count: (s) => s.connections },
-  'worker-threads': { unit: 'worker thread', count: (s, cores) => s.poolSize ?? cores },
-  'thread-per-request': { unit: 'thread per request', count: (s) => s.connections },
-  'child-process': { unit: 'child process', count: (s, cores) => s.poolSize ?? cores },
-  'process-per-request': { unit: 'process per request', count: (s) => s.connections },
-  cluster: { unit: 'cluster process', count: (s, cores) => s.poolSize ?? cores },
-};
+/** What one concurrent request occupies under a strategy (its registry entry's memoryUnit), and how many there were. */
+function unitsOf(s: ScenarioSummary, cores: number): { unit: string; count: number | undefined } | undefined {
+  const memoryUnit = findStrategy(s.strategy)?.memoryUnit;
+  if (!memoryUnit) return undefined;
+  return { unit: memoryUnit.unit, count: memoryUnit.countedBy === 'connections' ? s.connections : (s.poolSize ?? cores) };
+}
 
 /**
  * Fallback: server peak RSS ÷ concurrent units. Per strategy, the ok scenario with the
  * most units; among equals, the lowest RSS (the tightest upper bound), then by id.
  */
 export function memoryFromRss(results: ResultsFile): MemoryPoint[] {
-  const best = new Map<string, { s: ScenarioSummary; units: number; rss: number }>();
+  const best = new Map<string, { s: ScenarioSummary; unit: string; units: number; rss: number }>();
   for (const s of results.summaries) {
-    const kind = UNITS[s.strategy];
-    const units = kind?.count(s, results.machine.usableCores);
+    const kind = unitsOf(s, results.machine.usableCores);
+    const units = kind?.count;
     const rss = s.serverRssPeakBytes;
     if (!kind || !units || units <= 0 || !rss || s.state !== 'ok') continue;
     const seen = best.get(s.strategy);
     const better = !seen || units > seen.units || (units === seen.units && (rss < seen.rss || (rss === seen.rss && compareText(s.scenarioId, seen.s.scenarioId) < 0)));
-    if (better) best.set(s.strategy, { s, units, rss });
+    if (better) best.set(s.strategy, { s, unit: kind.unit, units, rss });
   }
-  return [...best].map(([strategy, { s, units, rss }]) => ({
-    unit: UNITS[strategy]!.unit,
+  return [...best.values()].map(({ s, unit, units, rss }) => ({
+    unit,
     bytesPerUnit: rss / units,
     detail: `${formatBytes(rss)} ÷ ${units}, ${s.workload}`,
   }));
