@@ -3,6 +3,7 @@ import type { Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
 import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
+import { pythonScenarios } from './parts/python.js';
 import { dedupeScenarios, shortenScenarios } from './shorten.js';
 
 const timing = { durationS: 1, warmupS: 0.5 };
@@ -25,6 +26,7 @@ export const quick: Suite = {
       ...coreScenarios(timing),
       ...ioScenarios(timing, ['blocking', 'async']),
       ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
+      ...pythonScenarios(timing),
       ...claimScenarios(),
     ]),
     timing,

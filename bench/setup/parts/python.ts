@@ -24,14 +24,17 @@ export const PYTHON_MODULES: Readonly<Record<string, string>> = {
   uvloop: 'python3-uvloop',
 };
 
+/** What the Python servers need for the workloads they implement today (noop, sleep, cpu). */
+export const PYTHON_SERVER_MODULES: readonly string[] = ['fastapi', 'uvicorn'];
+
 /** The modules `/usr/bin/python3` cannot import (all of them when python3 itself is missing). */
-export async function missingPythonModules(): Promise<string[]> {
-  const probe = `import importlib.util, json; print(json.dumps([m for m in ${JSON.stringify(Object.keys(PYTHON_MODULES))} if importlib.util.find_spec(m) is None]))`;
+export async function missingPythonModules(modules: readonly string[] = Object.keys(PYTHON_MODULES)): Promise<string[]> {
+  const probe = `import importlib.util, json; print(json.dumps([m for m in ${JSON.stringify(modules)} if importlib.util.find_spec(m) is None]))`;
   try {
     const { stdout } = await run(PYTHON_EXECUTABLE, ['-c', probe], { timeout: 20_000 });
     return JSON.parse(stdout.trim()) as string[];
   } catch {
-    return Object.keys(PYTHON_MODULES);
+    return [...modules];
   }
 }
 

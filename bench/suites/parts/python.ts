@@ -1,0 +1,33 @@
+import { strategiesOfRuntime } from '../../../servers/strategies/index.js';
+import type { Scenario } from '../../types.js';
+import { closedLoad, defineScenario } from '../scenario.js';
+import type { Timing } from './timing.js';
+
+const CONNECTIONS = 50;
+
+/**
+ * The article's own runtime: Python strategies over the workloads they implement, at the
+ * core suites' 50 connections so they sit next to the Node.js ones. cpu runs twice:
+ * `cpuKind=bytecode` (pure-Python, holds the GIL: threads cannot add a core) and
+ * `cpuKind=native` (hashlib's PBKDF2, releases the GIL: threads can).
+ *
+ * `all`: every Python strategy (`core: true`) × noop, sleep, cpu bytecode, and cpu native
+ * for blocking/threads/processes. `few`, for a first-run suite: the article's two
+ * comparisons only (time.sleep vs asyncio.sleep; threads vs processes on pure-Python CPU).
+ */
+export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'few' = 'all'): Scenario[] {
+  const load = closedLoad(CONNECTIONS, durationS, warmupS);
+  const cpu = (strategy: string, cpuKind: 'bytecode' | 'native') => defineScenario({ workload: 'cpu', strategy, load, params: { cpuKind } });
+  if (size === 'few') {
+    return [
+      ...['py-blocking', 'py-asyncio'].map((strategy) => defineScenario({ workload: 'sleep', strategy, load })),
+      ...['py-blocking', 'py-threads', 'py-processes'].map((strategy) => cpu(strategy, 'bytecode')),
+    ];
+  }
+  const strategies = strategiesOfRuntime('python').filter((s) => s.core);
+  return [
+    ...['noop', 'sleep'].flatMap((workload) => strategies.map((s) => defineScenario({ workload, strategy: s.name, load }))),
+    ...strategies.map((s) => cpu(s.name, 'bytecode')),
+    ...strategies.filter((s) => ['blocking', 'threads', 'processes'].includes(s.role)).map((s) => cpu(s.name, 'native')),
+  ];
+}
