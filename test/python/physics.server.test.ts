@@ -1,0 +1,22 @@
+/**
+ * Physically robust facts about the Python strategies, measured side by side in the same
+ * test (a busy machine slows both alike): time.sleep inside `async def` serialises the
+ * requests of a process (≈ 1/S), asyncio.sleep overlaps them.
+ */
+import { describe, expect, it } from 'vitest';
+import { runShort } from '../integration/helpers.js';
+import { pythonProvisioned } from './helpers.js';
+
+describe.skipIf(!pythonProvisioned())('Python strategies under load', () => {
+  it('py-blocking sleep 50 ms at 10 connections serves at most ~1/S; py-asyncio serves >= 3x as much', async () => {
+    const blocking = await runShort({ workload: 'sleep', strategy: 'py-blocking', params: { sleepMs: 50 }, connections: 10, durationS: 2 });
+    const asyncio = await runShort({ workload: 'sleep', strategy: 'py-asyncio', params: { sleepMs: 50 }, connections: 10, durationS: 2 });
+    expect(blocking.state, blocking.reasons.join('; ')).toBe('ok');
+    expect(asyncio.state, asyncio.reasons.join('; ')).toBe('ok');
+    // One process blocked by time.sleep: 1 / 50 ms = 20 req/s at most, whatever the connections.
+    expect(blocking.client!.rps).toBeLessThanOrEqual(20 * 1.5);
+    expect(asyncio.client!.rps).toBeGreaterThanOrEqual(3 * blocking.client!.rps);
+    // The blocked loop shows in the lag monitor: it cannot wake before a 50 ms sleep ends.
+    expect(blocking.server?.telemetry?.eventLoopDelayMs.p99).toBeGreaterThan(25);
+  });
+});
