@@ -27,7 +27,9 @@ Modes (the strategies py-blocking, py-asyncio, py-threads, py-processes, py-pref
 
 Workloads: noop, sleep (sleepMs), cpu (cpuIterations; cpuKind `bytecode`: a pure-Python
 loop that holds the GIL, or `native`: hashlib.pbkdf2_hmac, the Node.js servers' exact
-PBKDF2-SHA256 chain, which releases the GIL while OpenSSL runs).
+PBKDF2-SHA256 chain, which releases the GIL while OpenSSL runs), upstream (fan-out to
+the harness's upstream: aiohttp + asyncio.gather or sequential awaits; requests.get in a
+row for the blocking modes), file (open().read(); asyncio: run_in_executor, as aiofiles).
 `serve.py --facts` prints the interpreter's and packages' versions and calibrates the
 bytecode loop (ns per iteration) as one JSON line, then exits.
 """
@@ -46,7 +48,7 @@ import threading
 import time
 
 MODES = ('blocking', 'asyncio', 'threads', 'processes', 'prefork')
-WORKLOADS = ('noop', 'sleep', 'cpu')
+WORKLOADS = ('noop', 'sleep', 'cpu', 'upstream', 'file')
 CPU_KINDS = ('bytecode', 'native')
 PBKDF2_CHUNK_ITERATIONS = 1000
 BYTECODE_CHUNK_ITERATIONS = 20000
@@ -91,12 +93,89 @@ def bytecode_value(x):
     return format(x, '08x')
 
 
+def upstream_urls(params, req_id):
+    """As servers/workloads/upstream.ts callUrls: K calls `<url>/?q=id*K+k&ms=upstreamMs`."""
+    fanout = int(params.get('fanout', 5))
+    url = str(params['upstreamUrl']).rstrip('/')
+    return [f"{url}/?q={req_id * fanout + k}&ms={js_number(params.get('upstreamMs', 50))}" for k in range(fanout)]
+
+
+def upstream_number(status, text, url):
+    if status != 200:
+        raise RuntimeError(f'upstream answered {status} to {url}: {text[:200]}')
+    return int(text)
+
+
+_requests_session = threading.local()
+
+
+def upstream_blocking(params, req_id):
+    """requests.get, one call after another (a sync client cannot overlap calls): the article's mistake in async def."""
+    import requests
+
+    session = getattr(_requests_session, 'session', None)
+    if session is None:
+        session = _requests_session.session = requests.Session()
+    total = 0
+    for url in upstream_urls(params, req_id):
+        response = session.get(url, timeout=60)
+        total += upstream_number(response.status_code, response.text, url)
+    return total
+
+
+_aiohttp_session = None
+
+
+async def upstream_async(params, req_id):
+    """aiohttp: asyncio.gather of the K calls (mode=concurrent, the article's scraping example) or K awaits in a row."""
+    global _aiohttp_session
+    import aiohttp
+
+    if _aiohttp_session is None:
+        _aiohttp_session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+
+    async def fetch(url):
+        async with _aiohttp_session.get(url) as response:
+            return upstream_number(response.status, await response.text(), url)
+
+    urls = upstream_urls(params, req_id)
+    if params.get('mode', 'concurrent') == 'sequential':
+        total = 0
+        for url in urls:
+            total += await fetch(url)
+        return total
+    return sum(await asyncio.gather(*(fetch(url) for url in urls)))
+
+
+def read_file(params):
+    with open(params['filePath'], 'rb') as f:
+        return f.read()
+
+
+def file_value(req_id, data):
+    """As servers/workloads/file.ts answer: `<bytes>:<byte at |id| mod n>:<last byte>`."""
+    n = len(data)
+    return '0::' if n == 0 else f'{n}:{data[abs(req_id) % n]}:{data[n - 1]}'
+
+
 def check_params(workload, params):
     """Raises ConfigError when the parameters cannot run; returns the normalised ones."""
     if workload == 'sleep':
         sleep_ms = params.get('sleepMs')
         if not isinstance(sleep_ms, (int, float)) or isinstance(sleep_ms, bool) or not 0 < sleep_ms <= 60000:
             raise ConfigError(f'sleep: sleepMs must be a number in (0, 60000], got {sleep_ms!r}')
+    if workload == 'upstream':
+        if not params.get('upstreamUrl'):
+            raise ConfigError('upstream: upstreamUrl is not set; the harness starts the upstream (bench/run/resources/upstream.ts)')
+        if params.get('mode', 'concurrent') not in ('concurrent', 'sequential'):
+            raise ConfigError(f"upstream: mode must be concurrent or sequential, got {params.get('mode')!r}")
+    if workload == 'file':
+        path = params.get('filePath')
+        if not path or not os.path.isfile(path):
+            raise ConfigError(f'file: filePath {path!r} is not a file; the harness creates it (bench/run/resources/file.ts)')
+        size = os.path.getsize(path)
+        if size != params.get('fileBytes', 65536):
+            raise ConfigError(f"file: {path} has {size} bytes, expected fileBytes={params.get('fileBytes')}")
     if workload == 'cpu':
         iterations = params.get('cpuIterations')
         if not isinstance(iterations, int) or isinstance(iterations, bool) or iterations < 1:
@@ -117,6 +196,10 @@ def run_blocking(workload, params, req_id):
         if params.get('cpuKind', 'bytecode') == 'native':
             return pbkdf2_chain(req_id, params['cpuIterations'])
         return bytecode_value(bytecode_steps(req_id & 0xFFFFFFFF, params['cpuIterations']))
+    if workload == 'upstream':
+        return upstream_blocking(params, req_id)
+    if workload == 'file':
+        return file_value(req_id, read_file(params))
     raise ConfigError(f'unknown workload {workload!r}')
 
 
@@ -148,6 +231,12 @@ async def run_async(workload, params, req_id):
             x = bytecode_steps(x, n)
             done += n
         return bytecode_value(x)
+    if workload == 'upstream':
+        return await upstream_async(params, req_id)
+    if workload == 'file':
+        # The stdlib has no asynchronous file read: asyncio code hands it to the loop's
+        # default thread pool (what aiofiles does), as Node's fs/promises uses libuv's.
+        return file_value(req_id, await asyncio.get_running_loop().run_in_executor(None, read_file, params))
     raise ConfigError(f'unknown workload {workload!r}')
 
 

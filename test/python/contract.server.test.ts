@@ -95,3 +95,34 @@ describe.skipIf(!provisioned)('Python servers: contract', () => {
     await server.stop();
   });
 });
+
+describe.skipIf(!provisioned)('Python servers: real I/O', () => {
+  it('upstream (requests / aiohttp gather / sequential / thread pool) and file answers pass the harness validation', async () => {
+    const { resourceFor } = await import('../../bench/run/resources/index.js');
+    const { defineScenario, closedLoad } = await import('../../bench/suites/scenario.js');
+    const cases = [
+      ['upstream', 'py-blocking', { upstreamMs: 5 }],
+      ['upstream', 'py-asyncio', { upstreamMs: 5, mode: 'concurrent' }],
+      ['upstream', 'py-asyncio', { upstreamMs: 5, mode: 'sequential' }],
+      ['upstream', 'py-threads', { upstreamMs: 5 }],
+      ['file', 'py-blocking', {}],
+      ['file', 'py-asyncio', {}],
+      ['file', 'py-processes', {}],
+    ] as const;
+    for (const [workload, strategy, extra] of cases) {
+      const scenario = defineScenario({ workload, strategy, params: extra, load: closedLoad(1, 1, 0) });
+      const resource = await resourceFor(workload)!.prepare(scenario);
+      const params = { ...scenario.params, ...resource.params };
+      try {
+        const server = await startServer(pyConfig(strategy, workload, params));
+        try {
+          await validateOnce(server.url, workload, params);
+        } finally {
+          expect((await server.stop()).leftoverPids).toEqual([]);
+        }
+      } finally {
+        await resource.close();
+      }
+    }
+  });
+});

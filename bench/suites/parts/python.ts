@@ -4,6 +4,8 @@ import { closedLoad, defineScenario } from '../scenario.js';
 import type { Timing } from './timing.js';
 
 const CONNECTIONS = 50;
+/** As bench/suites/parts/io.ts: real I/O at 10 connections. */
+const IO_CONNECTIONS = 10;
 
 /**
  * The article's own runtime: Python strategies over the workloads they implement, at the
@@ -12,7 +14,8 @@ const CONNECTIONS = 50;
  * `cpuKind=native` (hashlib's PBKDF2, releases the GIL: threads can).
  *
  * `all`: every Python strategy (`core: true`) × noop, sleep, cpu bytecode, and cpu native
- * for blocking/threads/processes. `few`, for a first-run suite: the article's two
+ * for blocking/threads/processes; upstream fan-out and file reads as bench/suites/parts/io.ts
+ * does for Node.js (db is not implemented on Python yet). `few`, for a first-run suite: the article's two
  * comparisons only (time.sleep vs asyncio.sleep; threads vs processes on pure-Python CPU).
  */
 export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'few' = 'all'): Scenario[] {
@@ -25,9 +28,16 @@ export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'f
     ];
   }
   const strategies = strategiesOfRuntime('python').filter((s) => s.core);
+  const io = closedLoad(IO_CONNECTIONS, durationS, warmupS);
   return [
     ...['noop', 'sleep'].flatMap((workload) => strategies.map((s) => defineScenario({ workload, strategy: s.name, load }))),
     ...strategies.map((s) => cpu(s.name, 'bytecode')),
     ...strategies.filter((s) => ['blocking', 'threads', 'processes'].includes(s.role)).map((s) => cpu(s.name, 'native')),
+    // The article's scraping example: requests.get in async def, aiohttp + gather, awaits in a row, a thread pool.
+    defineScenario({ workload: 'upstream', strategy: 'py-blocking', load: io, tags: ['io', 'fan-out'] }),
+    defineScenario({ workload: 'upstream', strategy: 'py-asyncio', params: { mode: 'concurrent' }, load: io, tags: ['io', 'fan-out'] }),
+    defineScenario({ workload: 'upstream', strategy: 'py-asyncio', params: { mode: 'sequential' }, load: io, tags: ['io', 'fan-out'] }),
+    defineScenario({ workload: 'upstream', strategy: 'py-threads', load: io, tags: ['io', 'fan-out'] }),
+    ...['py-blocking', 'py-asyncio', 'py-threads'].map((strategy) => defineScenario({ workload: 'file', strategy, load: io, tags: ['io'] })),
   ];
 }
