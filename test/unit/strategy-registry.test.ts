@@ -37,8 +37,8 @@ describe('the strategy registry is the one place for what a strategy is', () => 
 
   it('Python scenarios say which cpu they run: bytecode (holds the GIL) or native', () => {
     const ids = pythonScenarios({ durationS: 1, warmupS: 0.5 }).map((s) => s.id);
-    expect(ids).toContain('cpu/py-threads/c50/cpuKind=bytecode');
-    expect(ids).toContain('cpu/py-threads/c50/cpuKind=native');
+    expect(ids).toContain('cpu/py-threads/c10/cpuKind=bytecode');
+    expect(ids).toContain('cpu/py-threads/c10/cpuKind=native');
     expect(ids).toContain('sleep/py-prefork/c50');
     expect(pythonScenarios({ durationS: 1, warmupS: 0.5 }, 'few').length).toBeLessThan(ids.length);
   });

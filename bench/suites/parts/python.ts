@@ -4,6 +4,7 @@ import { closedLoad, defineScenario } from '../scenario.js';
 import type { Timing } from './timing.js';
 
 const CONNECTIONS = 50;
+const CPU_CONNECTIONS = 10;
 /** As bench/suites/parts/io.ts: real I/O at 10 connections. */
 const IO_CONNECTIONS = 10;
 
@@ -20,7 +21,10 @@ const IO_CONNECTIONS = 10;
  */
 export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'few' = 'all'): Scenario[] {
   const load = closedLoad(CONNECTIONS, durationS, warmupS);
-  const cpu = (strategy: string, cpuKind: 'bytecode' | 'native') => defineScenario({ workload: 'cpu', strategy, load, params: { cpuKind } });
+  // 10 connections for cpu: asyncio's chunked CPU shares the loop among every request in
+  // flight, so at 50 each takes 50 x cpuMs and a short window could see none complete.
+  const cpuLoad = closedLoad(CPU_CONNECTIONS, durationS, warmupS);
+  const cpu = (strategy: string, cpuKind: 'bytecode' | 'native') => defineScenario({ workload: 'cpu', strategy, load: cpuLoad, params: { cpuKind } });
   if (size === 'few') {
     return [
       ...['py-blocking', 'py-asyncio'].map((strategy) => defineScenario({ workload: 'sleep', strategy, load })),
