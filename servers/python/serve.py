@@ -29,7 +29,8 @@ Workloads: noop, sleep (sleepMs), cpu (cpuIterations; cpuKind `bytecode`: a pure
 loop that holds the GIL, or `native`: hashlib.pbkdf2_hmac, the Node.js servers' exact
 PBKDF2-SHA256 chain, which releases the GIL while OpenSSL runs), upstream (fan-out to
 the harness's upstream: aiohttp + asyncio.gather or sequential awaits; requests.get in a
-row for the blocking modes), file (open().read(); asyncio: run_in_executor, as aiofiles).
+row for the blocking modes), db (SQLite: sqlite3, asyncio: sqlite3 on the loop's thread
+pool as aiosqlite does; PostgreSQL: psycopg2 vs asyncpg's pool), file (open().read(); asyncio: run_in_executor, as aiofiles).
 `serve.py --facts` prints the interpreter's and packages' versions and calibrates the
 bytecode loop (ns per iteration) as one JSON line, then exits.
 """
@@ -48,7 +49,7 @@ import threading
 import time
 
 MODES = ('blocking', 'asyncio', 'threads', 'processes', 'prefork')
-WORKLOADS = ('noop', 'sleep', 'cpu', 'upstream', 'file')
+WORKLOADS = ('noop', 'sleep', 'cpu', 'db', 'upstream', 'file')
 CPU_KINDS = ('bytecode', 'native')
 PBKDF2_CHUNK_ITERATIONS = 1000
 BYTECODE_CHUNK_ITERATIONS = 20000
@@ -147,6 +148,92 @@ async def upstream_async(params, req_id):
     return sum(await asyncio.gather(*(fetch(url) for url in urls)))
 
 
+# ---- db: as servers/workloads/db.ts (same data, same queries, same answers)
+
+DB_SQL = {
+    'sqlite': {
+        'fast': 'SELECT id, grp, amount FROM items WHERE id = ?',
+        'slow': 'SELECT count(*) AS n, sum(amount) AS total FROM items WHERE id > ? AND id <= ?',
+    },
+    'psycopg2': {
+        'fast': 'SELECT id, grp, amount FROM items WHERE id = %s',
+        'slow': 'SELECT count(*) AS n, sum(amount) AS total FROM items WHERE id > %s AND id <= %s',
+    },
+    'asyncpg': {
+        'fast': 'SELECT id, grp, amount FROM items WHERE id = $1',
+        'slow': 'SELECT count(*) AS n, sum(amount) AS total FROM items WHERE id > $1 AND id <= $2',
+    },
+}
+PG_SESSION = {'max_parallel_workers_per_gather': '0'}
+
+
+def db_query(params, variant):
+    query = variant or params.get('query', 'fast')
+    if query not in ('fast', 'slow'):
+        raise ValueError(f"db workload: unknown query variant {query!r} (fast | slow)")
+    return query
+
+
+def db_args(query, params, req_id):
+    rows = int(params.get('dbRows', 200000))
+    if query == 'fast':
+        return (abs(req_id) % rows + 1,)
+    slow_rows = min(rows, int(params.get('slowRows', rows)))
+    start = (abs(req_id) * 7919) % (rows - slow_rows + 1)
+    return (start, start + slow_rows)
+
+
+def db_value(query, row):
+    if row is None:
+        raise RuntimeError(f'db workload: the {query} query found no row (database not seeded?)')
+    if query == 'fast':
+        return f'{int(row[0])}:{int(row[1])}:{int(row[2])}'
+    return f'{int(row[0])}:{int(row[1] or 0)}'
+
+
+_db_local = threading.local()
+
+
+def db_blocking(params, req_id, variant):
+    """The sync drivers: sqlite3 (stdlib) or psycopg2, one connection per thread."""
+    query = db_query(params, variant)
+    args = db_args(query, params, req_id)
+    connection = getattr(_db_local, 'connection', None)
+    if params.get('dbKind', 'sqlite') == 'postgres':
+        import psycopg2
+
+        if connection is None:
+            connection = _db_local.connection = psycopg2.connect(params['databaseUrl'], options='-c max_parallel_workers_per_gather=0')
+            connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(DB_SQL['psycopg2'][query], args)
+            return db_value(query, cursor.fetchone())
+    import sqlite3
+
+    if connection is None:
+        connection = _db_local.connection = sqlite3.connect(f"file:{params['dbPath']}?mode=ro", uri=True, check_same_thread=False)
+    return db_value(query, connection.execute(DB_SQL['sqlite'][query], args).fetchone())
+
+
+_asyncpg_pool = None
+
+
+async def db_async(params, req_id, variant):
+    """asyncpg's pool (the article's example) on PostgreSQL; on SQLite, which has no
+    asynchronous driver in the stdlib, the sync driver on the loop's thread pool (what aiosqlite does)."""
+    global _asyncpg_pool
+    query = db_query(params, variant)
+    args = db_args(query, params, req_id)
+    if params.get('dbKind', 'sqlite') == 'postgres':
+        import asyncpg
+
+        if _asyncpg_pool is None:
+            _asyncpg_pool = await asyncpg.create_pool(params['databaseUrl'], min_size=1, max_size=int(params.get('pgPoolSize', 10)), server_settings=PG_SESSION)
+        row = await _asyncpg_pool.fetchrow(DB_SQL['asyncpg'][query], *args)
+        return db_value(query, None if row is None else tuple(row))
+    return await asyncio.get_running_loop().run_in_executor(None, db_blocking, params, req_id, variant)
+
+
 def read_file(params):
     with open(params['filePath'], 'rb') as f:
         return f.read()
@@ -169,6 +256,14 @@ def check_params(workload, params):
             raise ConfigError('upstream: upstreamUrl is not set; the harness starts the upstream (bench/run/resources/upstream.ts)')
         if params.get('mode', 'concurrent') not in ('concurrent', 'sequential'):
             raise ConfigError(f"upstream: mode must be concurrent or sequential, got {params.get('mode')!r}")
+    if workload == 'db':
+        kind = params.get('dbKind', 'sqlite')
+        if kind == 'postgres' and not params.get('databaseUrl'):
+            raise ConfigError('db: databaseUrl is not set; run npm run db:setup (bench/run/resources/db.ts)')
+        if kind == 'sqlite' and not os.path.isfile(str(params.get('dbPath', ''))):
+            raise ConfigError(f"db: dbPath {params.get('dbPath')!r} is not a file; the harness seeds it (bench/run/resources/db.ts)")
+        if kind not in ('sqlite', 'postgres'):
+            raise ConfigError(f'db: dbKind must be sqlite or postgres, got {kind!r}')
     if workload == 'file':
         path = params.get('filePath')
         if not path or not os.path.isfile(path):
@@ -185,7 +280,7 @@ def check_params(workload, params):
             raise ConfigError(f"cpu: cpuKind must be one of {', '.join(CPU_KINDS)}, got {kind!r}")
 
 
-def run_blocking(workload, params, req_id):
+def run_blocking(workload, params, req_id, variant=''):
     """The blocking implementation: holds the calling thread until the work is done."""
     if workload == 'noop':
         return req_id
@@ -196,6 +291,8 @@ def run_blocking(workload, params, req_id):
         if params.get('cpuKind', 'bytecode') == 'native':
             return pbkdf2_chain(req_id, params['cpuIterations'])
         return bytecode_value(bytecode_steps(req_id & 0xFFFFFFFF, params['cpuIterations']))
+    if workload == 'db':
+        return db_blocking(params, req_id, variant)
     if workload == 'upstream':
         return upstream_blocking(params, req_id)
     if workload == 'file':
@@ -203,7 +300,7 @@ def run_blocking(workload, params, req_id):
     raise ConfigError(f'unknown workload {workload!r}')
 
 
-async def run_async(workload, params, req_id):
+async def run_async(workload, params, req_id, variant=''):
     """The non-blocking implementation: yields the event loop while it waits (and between CPU chunks)."""
     if workload == 'noop':
         return req_id
@@ -231,6 +328,8 @@ async def run_async(workload, params, req_id):
             x = bytecode_steps(x, n)
             done += n
         return bytecode_value(x)
+    if workload == 'db':
+        return await db_async(params, req_id, variant)
     if workload == 'upstream':
         return await upstream_async(params, req_id)
     if workload == 'file':
@@ -387,19 +486,19 @@ def build_app(mode, workload, params, telemetry, executor):
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
 
     if mode in ('blocking', 'prefork'):
-        async def compute(req_id):
-            return run_blocking(workload, params, req_id)  # blocks the loop: the article's mistake
+        async def compute(req_id, variant):
+            return run_blocking(workload, params, req_id, variant)  # blocks the loop: the article's mistake
     elif mode == 'asyncio':
-        async def compute(req_id):
-            return await run_async(workload, params, req_id)
+        async def compute(req_id, variant):
+            return await run_async(workload, params, req_id, variant)
     else:
-        async def compute(req_id):
-            return await asyncio.get_running_loop().run_in_executor(executor, run_blocking, workload, params, req_id)
+        async def compute(req_id, variant):
+            return await asyncio.get_running_loop().run_in_executor(executor, run_blocking, workload, params, req_id, variant)
 
     @app.get('/work')
     async def work(id: str = '0', variant: str = ''):
         req_id = request_id(id)
-        return {'workload': workload, 'id': req_id, 'value': await compute(req_id)}
+        return {'workload': workload, 'id': req_id, 'value': await compute(req_id, variant)}
 
     @app.get('/noop')
     async def noop(id: str = '0'):

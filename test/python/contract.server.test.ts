@@ -70,7 +70,8 @@ describe.skipIf(!provisioned)('Python servers: contract', () => {
   });
 
   it('bad parameters and unsupported workloads are refused with a clear error', async () => {
-    await expect(startServer(pyConfig('py-asyncio', 'db', {}))).rejects.toThrow(/do not implement workload 'db'; implemented: noop, sleep, cpu/);
+    await expect(startServer(pyConfig('py-asyncio', 'kv', {}))).rejects.toThrow(/do not implement workload 'kv'; implemented: noop, sleep, cpu, db, upstream, file/);
+    await expect(startServer(pyConfig('py-asyncio', 'db', { dbKind: 'sqlite', dbPath: '/nonexistent.db' }))).rejects.toThrow(/dbPath '\/nonexistent.db' is not a file/);
     await expect(startServer(pyConfig('py-asyncio', 'sleep', { sleepMs: -1 }))).rejects.toThrow(/sleepMs must be a number/);
     await expect(startServer(pyConfig('py-threads', 'cpu', { cpuMs: 1 }))).rejects.toThrow(/cpuIterations must be a positive integer/);
     await expect(startServer(pyConfig('py-threads', 'cpu', { cpuIterations: 10, cpuKind: 'gpu' }))).rejects.toThrow(/cpuKind must be one of bytecode, native/);
@@ -97,7 +98,7 @@ describe.skipIf(!provisioned)('Python servers: contract', () => {
 });
 
 describe.skipIf(!provisioned)('Python servers: real I/O', () => {
-  it('upstream (requests / aiohttp gather / sequential / thread pool) and file answers pass the harness validation', async () => {
+  it('db (SQLite), upstream (requests / aiohttp gather / sequential / thread pool) and file answers pass the harness validation', async () => {
     const { resourceFor } = await import('../../bench/run/resources/index.js');
     const { defineScenario, closedLoad } = await import('../../bench/suites/scenario.js');
     const cases = [
@@ -105,6 +106,9 @@ describe.skipIf(!provisioned)('Python servers: real I/O', () => {
       ['upstream', 'py-asyncio', { upstreamMs: 5, mode: 'concurrent' }],
       ['upstream', 'py-asyncio', { upstreamMs: 5, mode: 'sequential' }],
       ['upstream', 'py-threads', { upstreamMs: 5 }],
+      ['db', 'py-blocking', { dbKind: 'sqlite', query: 'fast' }],
+      ['db', 'py-asyncio', { dbKind: 'sqlite', query: 'slow' }],
+      ['db', 'py-threads', { dbKind: 'sqlite', query: 'fast' }],
       ['file', 'py-blocking', {}],
       ['file', 'py-asyncio', {}],
       ['file', 'py-processes', {}],
@@ -117,6 +121,7 @@ describe.skipIf(!provisioned)('Python servers: real I/O', () => {
         const server = await startServer(pyConfig(strategy, workload, params));
         try {
           await validateOnce(server.url, workload, params);
+          if (workload === 'db') await validateOnce(server.url, workload, params, params.query === 'fast' ? 'slow' : 'fast');
         } finally {
           expect((await server.stop()).leftoverPids).toEqual([]);
         }

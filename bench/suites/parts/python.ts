@@ -15,8 +15,8 @@ const IO_CONNECTIONS = 10;
  * `cpuKind=native` (hashlib's PBKDF2, releases the GIL: threads can).
  *
  * `all`: every Python strategy (`core: true`) × noop, sleep, cpu bytecode, and cpu native
- * for blocking/threads/processes; upstream fan-out and file reads as bench/suites/parts/io.ts
- * does for Node.js (db is not implemented on Python yet). `few`, for a first-run suite: the article's two
+ * for blocking/threads/processes; db queries, upstream fan-out and file reads as bench/suites/parts/io.ts
+ * does for Node.js: db (fast/slow), upstream fan-out, file. `few`, for a first-run suite: the article's two
  * comparisons only (time.sleep vs asyncio.sleep; threads vs processes on pure-Python CPU).
  */
 export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'few' = 'all'): Scenario[] {
@@ -37,6 +37,8 @@ export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'f
     ...['noop', 'sleep'].flatMap((workload) => strategies.map((s) => defineScenario({ workload, strategy: s.name, load }))),
     ...strategies.map((s) => cpu(s.name, 'bytecode')),
     ...strategies.filter((s) => ['blocking', 'threads', 'processes'].includes(s.role)).map((s) => cpu(s.name, 'native')),
+    // The article's database example: psycopg2 / sqlite3 in async def, asyncpg (aiosqlite-style on SQLite), a thread pool.
+    ...['fast', 'slow'].flatMap((variant) => ['py-blocking', 'py-asyncio', 'py-threads'].map((strategy) => defineScenario({ workload: 'db', strategy, variant, load: io, tags: ['io'] }))),
     // The article's scraping example: requests.get in async def, aiohttp + gather, awaits in a row, a thread pool.
     defineScenario({ workload: 'upstream', strategy: 'py-blocking', load: io, tags: ['io', 'fan-out'] }),
     defineScenario({ workload: 'upstream', strategy: 'py-asyncio', params: { mode: 'concurrent' }, load: io, tags: ['io', 'fan-out'] }),
