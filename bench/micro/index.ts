@@ -1,3 +1,4 @@
+import { articleSnippets } from './benchmarks/article-snippets.js';
 import { gatherVsSequential } from './benchmarks/gather-vs-sequential.js';
 import { memoryPerUnit } from './benchmarks/memory-per-unit.js';
 import { poolRoundTrip } from './benchmarks/pool-round-trip.js';
@@ -15,6 +16,7 @@ export const microBenchmarks: { [K in MicroBenchmarkName]: MicroBenchmark<MicroR
   'pool-round-trip': poolRoundTrip,
   startup,
   'memory-per-unit': memoryPerUnit,
+  'article-snippets': articleSnippets,
 };
 
 export const microBenchmarkNames = Object.keys(microBenchmarks) as MicroBenchmarkName[];
