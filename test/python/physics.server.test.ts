@@ -4,6 +4,7 @@
  * requests of a process (≈ 1/S), asyncio.sleep overlaps them.
  */
 import { describe, expect, it } from 'vitest';
+import { pythonFacts } from '../../bench/run/python-facts.js';
 import { runShort } from '../integration/helpers.js';
 import { pythonProvisioned } from './helpers.js';
 
@@ -18,5 +19,19 @@ describe.skipIf(!pythonProvisioned())('Python strategies under load', () => {
     expect(asyncio.client!.rps).toBeGreaterThanOrEqual(3 * blocking.client!.rps);
     // The blocked loop shows in the lag monitor: it cannot wake before a 50 ms sleep ends.
     expect(blocking.server?.telemetry?.eventLoopDelayMs.p99).toBeGreaterThan(25);
+  });
+
+  it('the GIL: py-threads on pure-Python CPU never uses more than about one core, whatever its threads', async () => {
+    // An upper bound only: a busy machine can only lower it. Threads on native code, or
+    // processes, may exceed it where the machine has idle cores (a report, not a test).
+    const python = await pythonFacts();
+    const durationS = 2;
+    const run = await runShort(
+      { workload: 'cpu', strategy: 'py-threads', poolSize: 4, params: { cpuMs: 10, cpuKind: 'bytecode' }, connections: 8, durationS },
+      { python },
+    );
+    expect(run.state, run.reasons.join('; ')).toBe('ok');
+    expect(run.server!.threadCount).toBeGreaterThanOrEqual(4);
+    expect(run.server!.cpuS / durationS).toBeLessThan(1.2);
   });
 });
