@@ -131,3 +131,22 @@ describe.skipIf(!provisioned)('Python servers: real I/O', () => {
     }
   });
 });
+
+describe.skipIf(!provisioned || !process.env['DATABASE_URL'])('Python servers: PostgreSQL (DATABASE_URL)', () => {
+  it('psycopg2 (py-blocking, py-threads) and asyncpg (py-asyncio) answers pass the harness validation', async () => {
+    const { seedPostgres } = await import('../../bench/run/resources/db.js');
+    const databaseUrl = process.env['DATABASE_URL']!;
+    const rows = 10_000;
+    await seedPostgres(databaseUrl, rows);
+    for (const strategy of ['py-blocking', 'py-asyncio', 'py-threads']) {
+      const params = { dbKind: 'postgres', databaseUrl, dbRows: rows, slowRows: 5000, query: 'fast' };
+      const server = await startServer(pyConfig(strategy, 'db', params));
+      try {
+        await validateOnce(server.url, 'db', params, 'fast');
+        await validateOnce(server.url, 'db', params, 'slow');
+      } finally {
+        expect((await server.stop()).leftoverPids).toEqual([]);
+      }
+    }
+  });
+});
