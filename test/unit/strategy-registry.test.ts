@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
+import { planRuns } from '../../bench/plan.js';
+import { describeMissing } from '../../bench/setup/parts/python.js';
+import { suites } from '../../bench/suites/index.js';
 import { compareStrategies } from '../../bench/reporters/order.js';
 import { strategyColour } from '../../bench/charts/style.js';
 import { coreStrategies } from '../../bench/suites/parts/core.js';
@@ -52,5 +55,27 @@ describe('--runtime', () => {
 
   it('refuses anything else, naming the allowed values', () => {
     expect(() => parseBenchOptions(['--runtime', 'ruby'])).toThrow(/--runtime must be all, node, python; got 'ruby'/);
+  });
+});
+
+describe('runtimes in the plan', () => {
+  const runtimes = (argv: string[], notMeasured?: { runtime: 'python'; reason: string }[]) => {
+    const options = { ...parseBenchOptions(['--suite', 'quick', ...argv]), ...(notMeasured ? { notMeasured } : {}) };
+    return new Set(planRuns(suites.quick, options).scenarios.map((s) => runtimeOf(s.strategy)));
+  };
+
+  it('--runtime all keeps both, node and python keep one', () => {
+    expect(runtimes([])).toEqual(new Set(['node', 'python']));
+    expect(runtimes(['--runtime', 'node'])).toEqual(new Set(['node']));
+    expect(runtimes(['--runtime', 'python'])).toEqual(new Set(['python']));
+  });
+
+  it('a runtime the machine lacks is left out of the plan', () => {
+    expect(runtimes([], [{ runtime: 'python', reason: 'python3-fastapi is missing' }])).toEqual(new Set(['node']));
+  });
+
+  it('names the missing Debian packages', () => {
+    expect(describeMissing(['fastapi'])).toBe('python3-fastapi is missing');
+    expect(describeMissing(['fastapi', 'uvicorn'])).toBe('python3-fastapi, python3-uvicorn are missing');
   });
 });
