@@ -16,7 +16,8 @@ export type MicroBenchmarkName =
   | 'pool-round-trip'
   | 'startup'
   | 'memory-per-unit'
-  | 'article-snippets';
+  | 'article-snippets'
+  | 'python-memory-per-unit';
 
 /**
  * Statistics of one tinybench task, its samples pooled over alternating rounds (A B A B).
@@ -111,6 +112,16 @@ export interface MicroResultsByName {
   startup: StartupResult;
   'memory-per-unit': MemoryPerUnitResult;
   'article-snippets': ArticleSnippetsResult;
+  'python-memory-per-unit': PythonMemoryPerUnitResult;
+}
+
+/** Claim C5 on Python: memory per pending coroutine vs idle thread vs idle process (no heap figure). */
+export interface PythonMemoryPerUnitResult {
+  pendingCoroutine: MemoryUnitFigures;
+  thread: MemoryUnitFigures;
+  process: MemoryUnitFigures;
+  threadOverCoroutineRssRatio: number;
+  processOverThreadRssRatio: number;
 }
 
 /** The article's Python examples as written (servers/python/snippets.py), one wall time each. */
