@@ -40,10 +40,11 @@ export function panelTitle(text: string): VlSpec {
   return { text, anchor: 'start', fontSize: 12.5, fontWeight: 'bold', color: '#222', offset: 8, subtitle: '' };
 }
 
-/** `Intel(R) Xeon(R) CPU @ 2.20GHz · 2 cores (2 usable) · Node v20.20.2 · suite "quick", run …`. */
+/** `Intel(R) Xeon(R) CPU @ 2.20GHz · 2 cores (2 usable) · Node v20.20.2 [· Python 3.11.2] · suite "quick", run …`. */
 export function machineFootnote(results: ResultsFile): string {
   const m = results.machine;
-  return `${m.cpuModel} · ${m.cores} cores (${m.usableCores} usable) · Node ${m.nodeVersion} · suite "${results.suite}", run ${results.runId}`;
+  const python = results.python ? ` · Python ${results.python.pythonVersion}` : '';
+  return `${m.cpuModel} · ${m.cores} cores (${m.usableCores} usable) · Node ${m.nodeVersion}${python} · suite "${results.suite}", run ${results.runId}`;
 }
 
 export interface ChartText {
