@@ -8,7 +8,9 @@ import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { planRuns } from './plan.js';
 import { newRunId, RunStore } from './results/run-store.js';
 import { writeReport } from './reporters/write-report.js';
-import { runSuite } from './run-suite.js';
+import { microToRun, runSuite } from './run-suite.js';
+import { microShards, shardPlan } from './shard.js';
+import type { Plan } from './plan.js';
 import { LoopbenchError, UsageError } from './run/errors.js';
 import { stopAllServers } from './run/start-server.js';
 import { runtimeOf } from '../servers/strategies/index.js';
@@ -33,6 +35,24 @@ async function checkRuntimes(suite: Suite, options: BenchOptions): Promise<void>
   process.stderr.write(`loopbench: Python scenarios not measured: ${reason}\n`);
 }
 
+/** The part of the plan this process runs: all of it, or one shard (`--shard i/n`). */
+function partOfPlan(plan: Plan, options: BenchOptions): Plan {
+  if (options.segment) {
+    for (const s of plan.scenarios) {
+      if (s.load.kind === 'closed' && s.load.connections < options.segment.count) {
+        throw new UsageError(`--segment ${options.segment.index}/${options.segment.count}: ${s.id} has ${s.load.connections} connection(s), fewer than the ${options.segment.count} segments; raise --connections or use fewer segments`);
+      }
+    }
+  }
+  if (!options.shard) return plan;
+  const { plan: part, sharding } = shardPlan(plan, options.shard);
+  const note = `shard ${sharding.shard}/${sharding.of}: ${sharding.shardGroups} of ${sharding.groups} comparison groups, ${part.scenarios.length} of ${plan.scenarios.length} scenarios, ~${sharding.estimatedS} s of ~${sharding.planEstimatedS} s (plan ${sharding.planHash})`;
+  process.stderr.write(`loopbench: ${note}${part.scenarios.length === 0 ? '; nothing to run in this shard (more shards than groups)' : ''}\n`);
+  // Each micro-benchmark runs once, on the shard of the claim that reads it (shard.ts).
+  const owners = microShards(plan, sharding.of, microToRun(plan, options));
+  return { ...part, sharding, micro: [...owners].filter(([, shard]) => shard === sharding.shard).map(([name]) => name) };
+}
+
 async function main(argv: string[]): Promise<number> {
   const options: BenchOptions = parseBenchOptions(argv);
   if (options.help) {
@@ -43,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     ? targetSuite(options.target, { kind: 'closed', connections: options.connections ?? 50, durationS: options.durationS ?? 10, warmupS: options.warmupS ?? 1 }, options.repetitions ?? 1)
     : suites[options.suite];
   await checkRuntimes(suite, options);
-  const plan = planRuns(suite, options);
+  const plan = partOfPlan(planRuns(suite, options), options);
   const store = new RunStore(options.outDir, newRunId());
   const abort = new AbortController();
   let interrupts = 0;

@@ -12,6 +12,8 @@ import { referenceServers } from './paths.js';
 import { UsageError } from './run/errors.js';
 import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './run/load-drivers.js';
 import { suiteNames, type SuiteName } from './suites/index.js';
+import { parsePartSpec, type PartSpec } from './shard.js';
+import { parseStartAt } from './segment.js';
 import { parseTarget } from './target-options.js';
 import type { ExternalTarget } from './types.js';
 
@@ -56,6 +58,12 @@ export interface BenchOptions {
   runtime: RuntimeChoice;
   /** Runtimes the suite has but this machine cannot run, with why (set by the CLI, recorded in results.options). */
   notMeasured?: { runtime: Runtime; reason: string }[];
+  /** `--shard i/n`: run only part i of n of the plan (bench/shard.ts). */
+  shard?: PartSpec;
+  /** `--segment i/n`: this generator sends part i of n of each load (bench/segment.ts); needs --target. */
+  segment?: PartSpec;
+  /** `--start-at`: epoch ms at which the first load starts (segments start together). */
+  startAtMs?: number;
 }
 
 export const runtimeChoices = ['all', 'node', 'python'] as const;
@@ -92,6 +100,13 @@ export const USAGE = `Usage: npm run bench -- [options]
   --expect-body-contains TEXT   with --target: text a correct answer contains
   --service-ms MS      with --target: known service time, gives the ideal (Little's law)
   --allow-remote       with --target: allow a non-loopback host (prints a warning)
+  --shard I/N          run part I of N of the plan (N CI runners; compared scenarios stay
+                       together); merge the N results folders with npm run merge
+  --segment I/N        with --target: send part I of N of each load (N generators against
+                       one server: arrival I, I+N, ... of the open model's schedule, or
+                       I's share of the closed model's connections); merge them after
+  --start-at TIME      ISO time (2026-01-02T15:04:05Z) or epoch ms: wait until then before
+                       the first load, so every segment starts together
   --aa-check           start with an A/A check (the same scenario twice) to measure noise
   --no-ceiling         skip measuring the load generator's ceiling at suite start
   --help               this text
@@ -177,6 +192,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         'allow-remote': { type: 'boolean' },
         'aa-check': { type: 'boolean' },
         'no-ceiling': { type: 'boolean' },
+        shard: { type: 'string' },
+        segment: { type: 'string' },
+        'start-at': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -258,5 +276,16 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   if (repetitions !== undefined) options.repetitions = repetitions;
   if (poolSize !== undefined) options.poolSize = poolSize;
   if (v.out !== undefined && v.out.trim() === '') throw new UsageError('--out must be a folder path; got an empty string');
+  const shard = parsePartSpec('shard', v.shard);
+  const segment = parsePartSpec('segment', v.segment);
+  if (shard) options.shard = shard;
+  if (segment) {
+    if (!options.target) throw new UsageError('--segment splits one load across generators aimed at one server: it needs --target URL (each segment starting its own server would measure n servers)');
+    if (options.aaCheck) throw new UsageError('--aa-check does not apply with --segment');
+    options.segment = segment;
+  }
+  if (shard && options.target) throw new UsageError('--shard splits a suite across runners; with --target there is one scenario: use --segment to split its load');
+  const startAtMs = parseStartAt(v['start-at']);
+  if (startAtMs !== undefined) options.startAtMs = startAtMs;
   return options;
 }

@@ -5,7 +5,9 @@
  */
 import { runtimeOf } from '../servers/strategies/index.js';
 import { claimScenarios } from './claims/index.js';
+import type { MicroBenchmarkName } from './micro/types.js';
 import type { BenchOptions } from './options.js';
+import type { ShardingInfo } from './shard.js';
 import { UsageError } from './run/errors.js';
 import { scenarioIdOf } from './suites/scenario.js';
 import type { Load, Scenario, Suite } from './types.js';
@@ -25,6 +27,13 @@ export interface Plan {
   repetitions: number;
   scenarios: Scenario[];
   runs: PlannedRun[];
+  /** Set for `--shard i/n` (bench/shard.ts). */
+  sharding?: ShardingInfo;
+  /**
+   * The micro-benchmarks to run, when not the ones its scenarios' claims need: a shard
+   * runs those of the claims whose scenarios it holds (bench/shard.ts, microShards).
+   */
+  micro?: MicroBenchmarkName[];
 }
 
 function applyOverrides(scenario: Scenario, options: BenchOptions): Scenario {

@@ -18,6 +18,8 @@ import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce } from './run/run-scenario.js';
+import { producedBy } from './provenance.js';
+import { segmentInfo, waitUntil } from './segment.js';
 import { summarizeAll } from './summarize.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './types.js';
 
@@ -64,6 +66,9 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     status: 'running',
     machine,
     options: { ...options, repetitions: plan.repetitions },
+    ...(plan.sharding ? { sharding: plan.sharding } : {}),
+    ...(options.segment ? { segment: segmentInfo(options) } : {}),
+    producedBy: producedBy(machine),
     ...(needsCalibration ? { calibration: calibrateCpu() } : {}),
     ...(hasPython ? { python: await pythonFacts() } : {}),
     scenarios: plan.scenarios,
@@ -77,7 +82,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
   const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal, closedDriver: options.closedDriver };
   try {
     await prepareResources(plan, resources);
-    if (!options.skipCeiling && !options.target) {
+    if (!options.skipCeiling && !options.target && plan.scenarios.length > 0) {
       const ceiling = await harnessCeiling(machine, harnessCtx);
       results.harnessCeiling = ceiling;
       if ('rps' in ceiling) results.harnessCeilingRps = ceiling.rps;
@@ -88,10 +93,14 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       results.noise = noise;
       progress.note('spread' in noise ? `A/A check: ${(noise.spread * 100).toFixed(1)}% spread (${noise.tooNoisy ? 'beyond' : 'within'} the ${noise.practicalBand * 100}% band)` : `A/A check: ${noise.error}`);
     }
-    const micro = microToRun(plan, options);
+    const micro = plan.micro ?? microToRun(plan, options);
     if (micro.length > 0 && !hooks.signal.aborted) {
       results.micro = await runMicroBenchmarks({ only: micro, log: (line) => progress.note(line) });
       store.writeResults(results);
+    }
+    if (options.startAtMs !== undefined && !hooks.signal.aborted) {
+      progress.note(`waiting until ${new Date(options.startAtMs).toISOString()} (--start-at) to start with the other segments`);
+      await waitUntil(options.startAtMs, hooks.signal);
     }
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
@@ -105,6 +114,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
         closedDriver: options.closedDriver,
+        ...(options.segment ? { segment: options.segment } : {}),
         ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });
       progress.finish(record);

@@ -6,6 +6,10 @@
 import type { ServerTelemetry } from '../servers/protocol.js';
 import type { Runtime } from '../servers/strategies/types.js';
 import type { WorkloadParams } from '../servers/workloads/types.js';
+import type { MergeInfo } from './merge/types.js';
+import type { ProducedBy } from './provenance.js';
+import type { SegmentInfo } from './segment.js';
+import type { ShardingInfo } from './shard.js';
 
 /** Closed model: C connections, each sends its next request when the last one answered (autocannon). */
 export interface ClosedLoad {
@@ -285,6 +289,14 @@ export interface ResultsFile {
   harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string } | { error: string };
   /** The A/A check of this run (`--aa-check`): the machine's noise right now. */
   noise?: { scenarioId: string; rpsA: number; rpsB: number; spread: number; practicalBand: number; tooNoisy: boolean } | { error: string };
+  /** `--shard i/n`: which part of which plan this file holds (bench/shard.ts). */
+  sharding?: ShardingInfo;
+  /** `--segment i/n`: which part of each load this generator sent (bench/segment.ts). */
+  segment?: SegmentInfo;
+  /** Where and how the file was produced: host, CPU, CI runner or pod (bench/provenance.ts). */
+  producedBy?: ProducedBy;
+  /** Set by `npm run merge`: the inputs joined into this file (bench/merge/). */
+  merged?: MergeInfo;
 }
 
 export type Verdict = 'supported' | 'refuted' | 'inconclusive' | 'not-applicable' | 'not-measured';

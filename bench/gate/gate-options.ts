@@ -29,7 +29,8 @@ export function gateUsage(command: 'bench:ci' | 'baseline'): string {
     command === 'bench:ci'
       ? `  --baseline PATH      the baseline to compare with (default: ${DEFAULT_BASELINE_PATH})
   --strict             an inconclusive gate fails (exit 1) instead of warning
-  --results PATH       gate this results.json instead of running the suite
+  --results PATH       gate this results.json (or results folder, e.g. npm run merge's)
+                       instead of running the suite
   --band PCT           practical band: smaller drops never count (default: 5%)
 `
       : `  --baseline PATH      where to write the baseline (default: ${DEFAULT_BASELINE_PATH})

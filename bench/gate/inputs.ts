@@ -4,12 +4,15 @@
  * baseline of another suite or schema. Invalid runs (e.g. a saturated load generator)
  * are only warnings: their samples are left out and the metric says so.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../run/errors.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../types.js';
 import type { Baseline } from './baseline.js';
 
-export function readResultsFile(path: string): ResultsFile {
+export function readResultsFile(given: string): ResultsFile {
+  // A results folder (e.g. the output of `npm run merge`) stands for its results.json.
+  const path = existsSync(given) && statSync(given).isDirectory() ? join(given, 'results.json') : given;
   if (!existsSync(path)) throw new UsageError(`results file ${path} does not exist`);
   let parsed: unknown;
   try {
@@ -37,6 +40,10 @@ export function resultsProblems(results: ResultsFile, label = 'the run'): Proble
   const errors: string[] = [];
   const warnings: string[] = [];
   if (results.status !== 'complete') errors.push(`${label} is ${results.status}, not complete`);
+  if (results.sharding || results.segment) {
+    const part = results.sharding ? `shard ${results.sharding.shard}/${results.sharding.of}` : `segment ${results.segment!.segment}/${results.segment!.of}`;
+    errors.push(`${label} is ${part} only: merge every part first (npm run merge -- DIR...) and gate the merged results`);
+  }
   const errored = results.runs.filter((r) => r.state === 'errored');
   if (errored.length > 0) {
     const list = errored.map((r) => `${r.scenarioId} rep ${r.repetition}: ${r.reasons.join('; ')}`).join(' | ');

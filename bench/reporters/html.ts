@@ -4,6 +4,7 @@
  */
 import { renderCharts, type RenderedChart } from '../charts/index.js';
 import type { ResultsFile } from '../types.js';
+import { CROSS_MACHINE_HEADING, CROSS_MACHINE_TEXT, provenanceOf } from './provenance.js';
 import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
 
@@ -76,6 +77,15 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   if (results.status !== 'complete') parts.push(`<p class="warning">This run is ${esc(results.status)}: the figures are what was measured before it stopped.</p>`);
   parts.push('</header>');
 
+  const produced = provenanceOf(results);
+  if (produced) {
+    const list = (lines: string[]) => (lines.length > 0 ? `<ul class="notes">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '');
+    parts.push(`<section id="provenance"><h2>How these results were produced</h2><p>${esc(produced.intro)}</p>${list(produced.inputs)}`);
+    if (produced.missing) parts.push(`<p class="warning">${esc(produced.missing)}</p>`);
+    parts.push(list(produced.notes));
+    if (produced.crossMachine.length > 0) parts.push(`<h3>${esc(CROSS_MACHINE_HEADING)}</h3><p class="warning">${esc(CROSS_MACHINE_TEXT)}</p>${list(produced.crossMachine)}`);
+    parts.push('</section>');
+  }
   parts.push('<section id="machine"><h2>Machine</h2><dl class="facts">');
   for (const [label, value] of machineFacts(results)) parts.push(`<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`);
   parts.push('</dl></section>');

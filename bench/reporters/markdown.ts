@@ -4,6 +4,7 @@
  */
 import { chartSpecs } from '../charts/index.js';
 import type { ResultsFile, Verdict } from '../types.js';
+import { provenanceLines } from './provenance.js';
 import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
 
@@ -35,6 +36,7 @@ export function renderMarkdown(results: ResultsFile): string {
   out.push(`Run \`${results.runId}\`, ${results.status}; started ${results.startedAt}${results.finishedAt ? `, finished ${results.finishedAt}` : ''}.`, '');
   out.push(...status(results));
 
+  out.push(...provenanceLines(results));
   out.push('## Machine', '', markdownTable({ columns: [{ header: 'Fact', align: 'left' }, { header: 'Value', align: 'left' }], rows: machineFacts(results) }), '');
 
   out.push('## Claims of the article', '');

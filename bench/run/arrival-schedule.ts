@@ -5,7 +5,12 @@
  * - `uniform`: offset_i = i / R (computed from i, so no rounding drift accumulates);
  * - `poisson`: cumulative exponential gaps of mean 1 / R drawn from a seeded PRNG, so a
  *   given seed always yields the same schedule.
+ * With `segment` (`--segment i/n`, bench/segment.ts), the schedule is segment i's part of
+ * the full one: the arrivals whose index k has k mod n = i - 1, at their full-schedule
+ * offsets; the n segments' schedules are disjoint and their union is the full schedule.
  */
+import { inSegment } from '../segment.js';
+import type { PartSpec } from '../shard.js';
 
 export type ArrivalProcess = 'uniform' | 'poisson';
 
@@ -14,6 +19,8 @@ export interface ArrivalScheduleOptions {
   arrival: ArrivalProcess;
   /** Poisson only; DEFAULT_POISSON_SEED when absent. */
   seed?: number;
+  /** Only this segment's arrivals of the full schedule (`--segment i/n`). */
+  segment?: PartSpec;
 }
 
 export const DEFAULT_POISSON_SEED = 0x5eed;
@@ -32,6 +39,19 @@ export function mulberry32(seed: number): () => number {
 
 /** Returns a function giving the next arrival's offset from the start, in ms (non-decreasing). */
 export function createArrivalSchedule(opts: ArrivalScheduleOptions): () => number {
+  const full = createFullSchedule(opts);
+  const segment = opts.segment;
+  if (!segment || segment.count === 1) return full;
+  let k = 0;
+  return () => {
+    for (;;) {
+      const offsetMs = full();
+      if (inSegment(k++, segment)) return offsetMs;
+    }
+  };
+}
+
+function createFullSchedule(opts: ArrivalScheduleOptions): () => number {
   const { ratePerS, arrival } = opts;
   if (!(Number.isFinite(ratePerS) && ratePerS > 0)) throw new RangeError(`ratePerS must be > 0, got ${ratePerS}`);
   const meanGapMs = 1000 / ratePerS;

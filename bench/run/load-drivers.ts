@@ -3,6 +3,8 @@
  * driver by default, lean-closed-driver.ts; autocannon with `--driver autocannon`) or open
  * model (bench/run/open-model-driver.ts, hand-written; see their headers for why).
  */
+import { segmentConnections } from '../segment.js';
+import type { PartSpec } from '../shard.js';
 import type { ClientFigures, Load } from '../types.js';
 import { runClosedLoad } from './closed-driver.js';
 import { runLeanClosedLoad } from './lean-closed-driver.js';
@@ -26,6 +28,8 @@ export interface DriveOptions {
   firstId?: number;
   /** Closed model: which driver (default lean). */
   closedDriver?: ClosedDriverName;
+  /** `--segment i/n`: this generator's part of the load (bench/segment.ts). */
+  segment?: PartSpec;
 }
 
 export const closedDriverNames = ['lean', 'autocannon'] as const;
@@ -39,7 +43,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
     return closedLoad({
       url: options.url,
       pathFor: options.pathFor,
-      connections: load.connections,
+      connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
       durationS: options.durationS,
       // Spread the connections' start over half the warm-up so they are not in lockstep.
       warmupS: options.warmupS ?? 0,
@@ -59,11 +63,17 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
     durationS: options.durationS,
     arrival: load.arrival,
     maxConnections: load.maxConnections,
+    ...(options.segment ? { segment: options.segment } : {}),
     validate: (status, body, id) => {
       const problem = options.check(status, body, id);
       if (problem) firstWrong ??= problem;
       return problem === undefined;
     },
     ...signal,
-  }).then((figures) => (firstWrong ? { ...figures, firstWrongBody: firstWrong } : figures));
+  }).then((figures) => ({
+    ...figures,
+    // A segment is offered its share of the rate; the merged run's requested rate is the sum.
+    ...(options.segment ? { requestedRatePerS: load.ratePerS / options.segment.count } : {}),
+    ...(firstWrong ? { firstWrongBody: firstWrong } : {}),
+  }));
 }

@@ -24,6 +24,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import type { ClientFigures } from '../types.js';
+import type { PartSpec } from '../shard.js';
 import { createArrivalSchedule, type ArrivalProcess } from './arrival-schedule.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
@@ -43,6 +44,8 @@ export interface OpenModelOptions {
   validate?: (status: number, body: string, id: number) => boolean;
   /** Poisson only: the same seed gives the same schedule. */
   seed?: number;
+  /** `--segment i/n`: send only this segment's arrivals of the full schedule (arrival-schedule.ts). */
+  segment?: PartSpec;
   /** Stops early (Ctrl-C): the window ends at once, the grace is capped at ABORT_GRACE_MS. */
   signal?: AbortSignal;
 }
@@ -78,7 +81,7 @@ export async function runOpenModel(opts: OpenModelOptions): Promise<ClientFigure
   if (!(Number.isFinite(durationS) && durationS > 0)) throw new RangeError(`durationS must be > 0, got ${durationS}`);
   if (!(Number.isInteger(maxConnections) && maxConnections >= 1)) throw new RangeError(`maxConnections must be an integer >= 1, got ${maxConnections}`);
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError(`timeoutMs must be > 0, got ${timeoutMs}`);
-  const nextOffsetMs = createArrivalSchedule({ ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const nextOffsetMs = createArrivalSchedule({ ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.segment ? { segment: opts.segment } : {}) });
 
   const base = new URL(opts.url);
   const prefix = base.pathname.replace(/\/+$/, '');

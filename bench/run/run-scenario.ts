@@ -7,6 +7,7 @@
 import type { ServerConfig } from '../../servers/protocol.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { defaultPoolSize, idealFor, withEfficiency } from '../ideal.js';
+import type { PartSpec } from '../shard.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
 import type { ClientFigures, CpuCalibration, PythonFacts, RunRecord, Scenario } from '../types.js';
 import { runtimeOf } from '../../servers/strategies/index.js';
@@ -37,6 +38,8 @@ export interface RunContext {
   injectSlowdownPct?: number;
   /** The closed-model driver (default lean; `--driver`). */
   closedDriver?: ClosedDriverName;
+  /** `--segment i/n`: this generator sends part i of n of the main load (bench/segment.ts). */
+  segment?: PartSpec;
 }
 
 /** The parameters the server receives: the scenario's, the resource's, and calibration. */
@@ -112,7 +115,12 @@ interface Window {
 async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number, window: Window, ctx: RunContext): Promise<[ClientFigures, ClientFigures | undefined]> {
   const { signal, closedDriver } = ctx;
   const common = { durationS, warmupS: window.warmupS, ...(signal ? { signal } : {}), ...(closedDriver ? { closedDriver } : {}) };
-  const main = drive(scenario.load, { ...endpoint, ...common, ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}) });
+  const main = drive(scenario.load, {
+    ...endpoint,
+    ...common,
+    ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}),
+    ...(ctx.segment ? { segment: ctx.segment } : {}),
+  });
   const probe = scenario.probe
     ? drive(
         { kind: 'closed', connections: scenario.probe.connections, durationS, warmupS: window.warmupS },
