@@ -21,6 +21,9 @@ describe.skipIf(!provisioned)('Python servers: contract', () => {
         expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(server.facts?.['pythonVersion']).toMatch(/^3\./);
         server.send({ type: 'reset' });
+        // The reset travels over the server's stdin (and on to prefork workers): let it land
+        // before the counted requests, as the harness opens its window well inside the load.
+        await new Promise((resolve) => setTimeout(resolve, 300));
         const work = await fetch(`${server.url}/work?id=7`);
         expect(work.headers.get('content-type')).toMatch(/^application\/json/);
         expect(await work.text()).toBe('{"workload":"sleep","id":7,"value":"7:5"}');
