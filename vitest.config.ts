@@ -1,14 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that start real servers and send real load run one file at a time
-// (fileParallelism: false) so they never compete for the 2 cores with each other.
-// `npm test` builds dist/ first: servers are started from the compiled entry.
+/**
+ * The unit tier (`npm run test:unit`): every `*.test.ts` but the `*.server.test.ts` files.
+ * Pure tests — no server, no child process, no worker, no socket, no timing — so they run
+ * in parallel and the tier takes seconds. test/tiers/unit-guard.ts makes a test that
+ * breaks the rule fail with the fix. The server tier is vitest.server.config.ts.
+ */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 60_000,
+    exclude: ['test/**/*.server.test.ts', '**/node_modules/**'],
+    setupFiles: ['test/tiers/unit-guard.ts'],
+    testTimeout: 20_000,
     reporters: ['default'],
   },
 });

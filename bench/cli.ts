@@ -1,23 +1,36 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: parse flags → plan → run the suite → write reports → print the table.
- * Exit codes: 0 done; 1 the run failed; 2 bad input (nothing started); 130 Ctrl-C (what
- * was measured is written, every server is stopped).
+ * `npm run bench`: parse flags → plan → check --out → provision the system parts the plan
+ * needs (bench/setup) → run the suite → write reports → print the table and the verdicts.
+ * Exit codes (the README lists them too):
+ *   0   done, at least one valid result;
+ *   1   the run failed (a harness error, or it stopped before every run);
+ *   2   bad input: a flag, --out (nothing started, nothing written);
+ *   3   no scenario produced a valid result (every run invalid or errored: a refused
+ *       --target, a server that never answered right); the reasons are printed and stored;
+ *   4   a system part the run needs is missing and could not be provisioned (the message
+ *       names the part, its Debian packages and the command);
+ *   130 Ctrl-C (what was measured is written, every server is stopped).
  */
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { planRuns } from './plan.js';
+import { etaSeconds, formatDuration, GUESSED_OVERHEAD_S } from './progress.js';
 import { newRunId, RunStore } from './results/run-store.js';
 import { writeReport } from './reporters/write-report.js';
+import { checkOutDir } from './results/out-dir.js';
 import { microToRun, runSuite } from './run-suite.js';
+import { provisionPartsFor } from './setup/for-run.js';
 import { microShards, shardPlan } from './shard.js';
 import type { Plan } from './plan.js';
 import { LoopbenchError, UsageError } from './run/errors.js';
+import { SetupError } from './setup/errors.js';
 import { stopAllServers } from './run/start-server.js';
 import { runtimeOf } from '../servers/strategies/index.js';
 import { describeMissing, missingPythonModules, PYTHON_EXECUTABLE, PYTHON_SERVER_MODULES } from './setup/parts/python.js';
 import { suites } from './suites/index.js';
 import type { Suite } from './types.js';
 import { targetSuite } from './target-options.js';
+import { deliveredCoresText } from './run/parallelism-control.js';
 import { claimsTable, terminalTable } from './terminal-table.js';
 
 /**
@@ -34,6 +47,9 @@ async function checkRuntimes(suite: Suite, options: BenchOptions): Promise<void>
   options.notMeasured = [...(options.notMeasured ?? []), { runtime: 'python', reason }];
   process.stderr.write(`loopbench: Python scenarios not measured: ${reason}\n`);
 }
+
+const EXIT_NO_VALID_RESULT = 3;
+const EXIT_SETUP = 4;
 
 /** The part of the plan this process runs: all of it, or one shard (`--shard i/n`). */
 function partOfPlan(plan: Plan, options: BenchOptions): Plan {
@@ -64,6 +80,9 @@ async function main(argv: string[]): Promise<number> {
     : suites[options.suite];
   await checkRuntimes(suite, options);
   const plan = partOfPlan(planRuns(suite, options), options);
+  // Before anything is created or started: a bad --out is exit 2 with nothing written.
+  checkOutDir(options.outDir);
+  await provisionPartsFor(plan.scenarios, (line) => process.stderr.write(`loopbench: ${line}\n`));
   const store = new RunStore(options.outDir, newRunId());
   const abort = new AbortController();
   let interrupts = 0;
@@ -73,15 +92,24 @@ async function main(argv: string[]): Promise<number> {
     abort.abort();
     if (interrupts > 1) void stopAllServers().finally(() => process.exit(130));
   });
-  process.stderr.write(`loopbench: suite '${plan.suite.name}', ${plan.scenarios.length} scenarios x ${plan.repetitions} repetitions = ${plan.runs.length} runs -> ${store.dir}\n`);
+  const plannedS = etaSeconds(plan.runs.map(({ scenario }) => scenario.load.warmupS + scenario.load.durationS), GUESSED_OVERHEAD_S);
+  process.stderr.write(
+    `loopbench: suite '${plan.suite.name}', ${plan.scenarios.length} scenarios x ${plan.repetitions} repetitions = ${plan.runs.length} runs (about ${formatDuration(plannedS)} of runs by the plan) -> ${store.dir}\n`,
+  );
 
   const results = await runSuite(plan, options, store, { signal: abort.signal });
   process.stdout.write(`\n${terminalTable(results.summaries)}\n`);
+  if (results.parallelism) process.stdout.write(`\n${deliveredCoresText(results.parallelism)}\n`);
   if (results.claims && !options.target) process.stdout.write(`\n${claimsTable(results.claims)}\n`);
   // Every report is rebuilt from results.json alone (npm run report does the same).
   await writeReport(results, store.dir);
-  process.stdout.write(`\nreports: ${store.dir}/ (summary.md, results.csv, results.json, charts/, index.html)\n`);
+  process.stdout.write(`\nreports: ${store.dir}/ (summary.md, results.csv, results.json)\ncharts:  ${store.dir}/charts/ (SVG and PNG); all of it in one page: ${store.dir}/index.html\n`);
   if (abort.signal.aborted) return 130;
+  const valid = results.runs.filter((r) => r.state === 'ok').length;
+  if (results.runs.length > 0 && valid === 0) {
+    process.stderr.write(`loopbench: no scenario produced a valid result (${results.runs.length} runs, none ok; the reasons are above and in results.json): exit 3\n`);
+    return EXIT_NO_VALID_RESULT;
+  }
   return results.status === 'complete' ? 0 : 1;
 }
 
@@ -95,6 +123,10 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`loopbench: ${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof SetupError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT_SETUP);
     }
     const message = error instanceof LoopbenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`loopbench: ${message}\n`);

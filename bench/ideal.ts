@@ -37,13 +37,30 @@ export function defaultPoolSize(usableCores: number): number {
 export function idealFor(scenario: Scenario, usableCores: number): Omit<IdealFigures, 'efficiency'> | undefined {
   if (scenario.target) return targetIdeal(scenario, usableCores);
   if (!isStrategyName(scenario.strategy)) return undefined;
-  const model = serviceModels[scenario.workload]?.(scenario.params, getStrategy(scenario.strategy).runsBlockingImplementation);
+  const strategy = getStrategy(scenario.strategy);
+  // forgot-await answers before the work is done: no physics bounds a wrong answer.
+  if (strategy.role === 'forgot-await') return undefined;
+  const model = serviceModels[scenario.workload]?.(scenario.params, strategy.runsBlockingImplementation);
   if (!model) return undefined;
   if (scenario.load.kind === 'rate') {
-    return { idealRps: scenario.load.ratePerS, coresUsed: usableCores, formula: `R = ${scenario.load.ratePerS}/s (open model)` };
+    // Open model: the server can answer no more than it is offered, nor more than its
+    // capacity (the closed-model ideal with every connection the driver may open busy),
+    // so efficiency is not overload and inefficiency mixed together.
+    const rate = scenario.load.ratePerS;
+    const capacity = closedIdeal(scenario, strategy, model, scenario.load.maxConnections, usableCores);
+    if (capacity.idealRps >= rate) return { idealRps: rate, coresUsed: usableCores, formula: `min(R=${rate}/s offered, capacity ${Math.round(capacity.idealRps)}/s = ${capacity.formula})` };
+    return { idealRps: capacity.idealRps, coresUsed: usableCores, formula: `min(R=${rate}/s offered, capacity = ${capacity.formula})` };
   }
-  const strategy = getStrategy(scenario.strategy);
-  const connections = scenario.load.connections;
+  return closedIdeal(scenario, strategy, model, scenario.load.connections, usableCores);
+}
+
+function closedIdeal(
+  scenario: Scenario,
+  strategy: ReturnType<typeof getStrategy>,
+  model: ServiceModel,
+  connections: number,
+  usableCores: number,
+): Omit<IdealFigures, 'efficiency'> {
   const poolSize = scenario.poolSize ?? defaultPoolSize(usableCores);
   if (model.kind === 'wait') {
     const perUnitRps = 1000 / model.serviceMs;

@@ -11,7 +11,7 @@ import { claimIds, isClaimId, type ClaimId } from './claims/index.js';
 import { referenceServers } from './paths.js';
 import { UsageError } from './run/errors.js';
 import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './run/load-drivers.js';
-import { suiteNames, type SuiteName } from './suites/index.js';
+import { DEFAULT_SUITE, RENAMED_SUITES, suiteNames, type SuiteName } from './suites/index.js';
 import { parsePartSpec, type PartSpec } from './shard.js';
 import { parseStartAt } from './segment.js';
 import { parseTarget } from './target-options.js';
@@ -71,7 +71,8 @@ export type RuntimeChoice = (typeof runtimeChoices)[number];
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-  --suite NAME         ${suiteNames.join(' | ')} (default: default)
+  --suite NAME         ${suiteNames.join(' | ')} (default: ${DEFAULT_SUITE}, the first run;
+                       full is the long one: more repetitions, sweeps, 10,000 connections)
   --filter TERMS       keep scenarios by workload and/or strategy, comma-separated,
                        e.g. --filter sleep,async  or  --filter cpu/worker-threads
                        workloads: ${workloadNames.join(', ')}
@@ -139,7 +140,13 @@ function parseFilter(raw: string | undefined): { workloads: string[]; strategies
   const strategies: string[] = [];
   if (raw === undefined) return { workloads, strategies };
   const knownStrategies = [...strategyNames, ...Object.keys(referenceServers)] as string[];
-  for (const term of raw.split(/[,/]/).map((t) => t.trim()).filter(Boolean)) {
+  const terms = raw.split(/[,/]/).map((t) => t.trim()).filter(Boolean);
+  if (terms.length === 0) {
+    throw new UsageError(
+      `--filter is empty ('${raw}'); give workloads and/or strategies, e.g. --filter sleep,async (workloads: ${workloadNames.join(', ')}; strategies: ${knownStrategies.join(', ')}), or leave --filter out to run the whole suite`,
+    );
+  }
+  for (const term of terms) {
     if ((workloadNames as string[]).includes(term)) workloads.push(term);
     else if (knownStrategies.includes(term)) strategies.push(term);
     else {
@@ -209,9 +216,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
   const v = parsed.values;
-  const suite = v.suite ?? 'default';
+  const suite = v.suite ?? DEFAULT_SUITE;
   if (!(suiteNames as string[]).includes(suite)) {
-    throw new UsageError(`--suite: unknown suite '${suite}'; allowed: ${suiteNames.join(', ')}`);
+    const renamed = RENAMED_SUITES[suite];
+    throw new UsageError(`--suite: unknown suite '${suite}'${renamed ? ` (renamed: it is now '${renamed}')` : ''}; allowed: ${suiteNames.join(', ')}`);
   }
   const warmupS = v.warmup === '0' ? 0 : positiveNumber('warmup', v.warmup, { max: 600 });
   const options: BenchOptions = {

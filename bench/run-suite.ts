@@ -15,13 +15,31 @@ import { runtimeOf } from '../servers/strategies/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
 import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
+import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce } from './run/run-scenario.js';
 import { producedBy } from './provenance.js';
 import { segmentInfo, waitUntil } from './segment.js';
-import { summarizeAll } from './summarize.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './types.js';
+import { summarizeAll, type CeilingInput } from './summarize.js';
+import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type Scenario } from './types.js';
+
+/**
+ * The parallelism control runs interleaved with the cpu scenarios: before a cpu run when
+ * its last sample is older than this, and once after the last run (about 1.5 s a sample).
+ */
+export const PARALLELISM_CONTROL_EVERY_MS = 15_000;
+
+/** The ceiling with where it came from (cached or measured now), for the summaries' notes. */
+function ceilingOf(results: ResultsFile): CeilingInput | undefined {
+  const c = results.harnessCeiling;
+  return c && 'rps' in c ? c : results.harnessCeilingRps;
+}
+
+/** Whether the control is needed: cpu scenarios on servers loopbench starts. */
+function needsParallelismControl(scenario: Scenario): boolean {
+  return scenario.workload === 'cpu' && !scenario.target;
+}
 
 export interface SuiteRun {
   results: ResultsFile;
@@ -78,7 +96,8 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
   store.writeResults(results);
 
   const resources = new Map<string, PreparedResource>();
-  const progress = hooks.progress ?? new Progress(plan.runs.length);
+  const progress =
+    hooks.progress ?? new Progress(plan.runs.length, process.stderr, plan.runs.map(({ scenario }) => scenario.load.warmupS + scenario.load.durationS));
   const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal, closedDriver: options.closedDriver };
   try {
     await prepareResources(plan, resources);
@@ -102,8 +121,20 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       progress.note(`waiting until ${new Date(options.startAtMs).toISOString()} (--start-at) to start with the other segments`);
       await waitUntil(options.startAtMs, hooks.signal);
     }
+    const controlSamples: ParallelismSample[] = [];
+    let lastControlMs = -Infinity;
+    const sampleControl = async () => {
+      try {
+        controlSamples.push(await measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES)));
+        results.parallelism = parallelismControlOf(controlSamples);
+      } catch (error) {
+        progress.note(`parallelism control failed: ${(error as Error).message}`);
+      }
+      lastControlMs = Date.now();
+    };
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
+      if (needsParallelismControl(scenario) && Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) await sampleControl();
       progress.start(scenario.id, repetition, plan.repetitions);
       const resource = resources.get(scenario.id);
       const record = await runScenarioOnce(scenario, repetition, {
@@ -121,12 +152,16 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       // Written the moment it exists: a later failure loses nothing measured.
       store.writeRaw(record);
       results.runs.push(record);
-      results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
+      results.summaries = summarizeAll(plan.scenarios, results.runs, ceilingOf(results));
       store.writeResults(results);
+    }
+    if (controlSamples.length > 0 && !hooks.signal.aborted) {
+      await sampleControl();
+      if (results.parallelism) progress.note(deliveredCoresText(results.parallelism));
     }
   } finally {
     await Promise.allSettled([...resources.values()].map((r) => r.close()));
-    results.summaries = summarizeAll(plan.scenarios, results.runs, results.harnessCeilingRps);
+    results.summaries = summarizeAll(plan.scenarios, results.runs, ceilingOf(results));
     // Verdicts on what was measured, even when interrupted (unmeasured claims say so).
     const judged = judgeAll(results);
     results.claims = judged.verdicts;

@@ -10,7 +10,11 @@ const STATE_RANK: Record<RunState, number> = { ok: 0, invalid: 1, errored: 2 };
 
 /**
  * Summary of a non-negative figure (requests/s, latency): a t-interval over very few runs
- * can reach below zero, which no such figure can; its low end is clamped at 0.
+ * can reach below zero, which no such figure can; its low end is clamped at 0. With one
+ * run there is no interval: ciLow/ciHigh are NaN (written as null in JSON), never a
+ * zero-width "CI" at the single value: with n = 1, ciLow = ciHigh = the value and every
+ * reporter prints no interval (they look at n). The interval is of the **mean**, so the
+ * reporters print the mean beside it (one estimator per figure).
  */
 function summaryOf(values: number[]): SampleSummary | undefined {
   const finite = values.filter(Number.isFinite);
@@ -27,9 +31,9 @@ function medianOf(values: (number | undefined)[]): number | undefined {
 export function summarizeScenario(scenario: Scenario, runs: RunRecord[]): ScenarioSummary {
   const own = runs.filter((r) => r.scenarioId === scenario.id);
   const ok = own.filter((r) => r.state === 'ok');
-  // Figures come from the valid runs; when none is valid, from the runs that measured
-  // anything, so an `invalid` row still shows what was seen (its state says why not to trust it).
-  const measured = ok.length > 0 ? ok : own.filter((r) => r.client);
+  // Figures come from the valid runs only: a row whose runs are all invalid shows its
+  // state and reasons, not numbers that no valid run measured.
+  const measured = ok;
   const worst = own.reduce<RunState>((w, r) => (STATE_RANK[r.state] > STATE_RANK[w] ? r.state : w), own.length ? 'ok' : 'errored');
   const reasons = [...new Set(own.flatMap((r) => r.reasons))];
   if (own.length === 0) reasons.push('not run');
@@ -75,11 +79,29 @@ export function summarizeScenario(scenario: Scenario, runs: RunRecord[]): Scenar
 /** Share of the harness ceiling at or above which a scenario is flagged. */
 export const NEAR_CEILING_SHARE = 0.8;
 
-export function summarizeAll(scenarios: Scenario[], runs: RunRecord[], harnessCeilingRps?: number): ScenarioSummary[] {
+/** The harness ceiling as summarize needs it: a figure, or a figure with where it came from. */
+export type CeilingInput = number | { rps: number; cached: boolean; measuredAt: string; loadAverage1m?: number };
+
+/** `20,178 req/s measured in this run` / `20,178 req/s, cached: measured at 13:02 UTC under load 2.51`. */
+export function ceilingLabel(ceiling: CeilingInput): string {
+  if (typeof ceiling === 'number') return `${Math.round(ceiling)} req/s`;
+  const figure = `${Math.round(ceiling.rps)} req/s`;
+  if (!ceiling.cached) return `${figure} measured in this run`;
+  const load = ceiling.loadAverage1m !== undefined ? ` under load ${ceiling.loadAverage1m.toFixed(2)}` : '';
+  return `${figure}, cached: measured at ${ceiling.measuredAt.slice(11, 16)} UTC${load}`;
+}
+
+export function summarizeAll(scenarios: Scenario[], runs: RunRecord[], ceiling?: CeilingInput): ScenarioSummary[] {
+  const ceilingRps = typeof ceiling === 'number' ? ceiling : ceiling?.rps;
   return scenarios.map((scenario) => {
     const summary = summarizeScenario(scenario, runs);
-    if (harnessCeilingRps && summary.rps && summary.rps.median >= NEAR_CEILING_SHARE * harnessCeilingRps) {
-      summary.notes.push(`near the load-generator ceiling (${Math.round((summary.rps.median / harnessCeilingRps) * 100)}% of ${Math.round(harnessCeilingRps)} req/s)`);
+    if (ceiling !== undefined && ceilingRps && summary.rps && summary.rps.median >= NEAR_CEILING_SHARE * ceilingRps) {
+      const share = summary.rps.median / ceilingRps;
+      summary.notes.push(
+        share > 1
+          ? `above the load-generator ceiling (${Math.round(share * 100)}% of ${ceilingLabel(ceiling)}): that ceiling figure is out of date, so it cannot say whether this scenario was limited by the harness`
+          : `near the load-generator ceiling (${Math.round(share * 100)}% of ${ceilingLabel(ceiling)})`,
+      );
     }
     return summary;
   });

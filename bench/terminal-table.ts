@@ -8,11 +8,12 @@ function fixed(value: number | undefined, digits = 1): string {
 function rpsCell(s: ScenarioSummary): string {
   if (!s.rps) return '';
   const d = s.rps.median < 100 ? 1 : 0;
-  return s.rps.n > 1 ? `${s.rps.median.toFixed(d)} [${s.rps.ciLow.toFixed(d)}-${s.rps.ciHigh.toFixed(d)}]` : s.rps.median.toFixed(d);
+  // The mean beside the interval of the mean; one run has no interval.
+  return s.rps.n > 1 ? `${s.rps.mean.toFixed(d)} [${s.rps.ciLow.toFixed(d)}-${s.rps.ciHigh.toFixed(d)}]` : `${s.rps.mean.toFixed(d)} (1 run)`;
 }
 
 export function terminalTable(summaries: ScenarioSummary[]): string {
-  const header = ['scenario', 'state', 'req/s [95% CI]', 'p50 ms', 'p99 ms', 'ideal', 'eff', 'loop p99 ms', 'srv cpu s', 'gen cpu %'];
+  const header = ['scenario', 'state', 'req/s mean [95% CI of mean]', 'p50 ms', 'p99 ms', 'ideal', 'eff', 'loop p99 ms', 'srv cpu s', 'gen cpu %'];
   const rows = summaries.map((s) => [
     s.scenarioId,
     s.state,
@@ -32,19 +33,26 @@ export function terminalTable(summaries: ScenarioSummary[]): string {
 }
 
 /**
- * The claims printed after the scenario table: one line per claim (id, verdict, the
- * article's words), its evidence indented below.
+ * The claims printed after the scenario table: one line per claim (id, one verdict column
+ * per runtime judged, the article's words), each runtime's evidence indented below.
  */
 export function claimsTable(verdicts: ClaimVerdict[]): string {
-  const idWidth = Math.max(5, ...verdicts.map((v) => v.id.length));
-  const verdictWidth = Math.max(7, ...verdicts.map((v) => v.verdict.length));
+  const runtimeOf = (v: ClaimVerdict) => v.runtime ?? 'node';
+  const runtimes = (['node', 'python'] as const).filter((r) => verdicts.some((v) => runtimeOf(v) === r));
+  const labels = { node: 'node.js', python: 'python' } as const;
+  const ids = [...new Set(verdicts.map((v) => v.id))];
+  const idWidth = Math.max(5, ...ids.map((id) => id.length));
+  const width = Math.max(14, ...verdicts.map((v) => v.verdict.length));
   const lines = [
-    `${'claim'.padEnd(idWidth)}  ${'verdict'.padEnd(verdictWidth)}  the article says / evidence from this run`,
-    `${'-'.repeat(idWidth)}  ${'-'.repeat(verdictWidth)}  ${'-'.repeat(41)}`,
+    `${'claim'.padEnd(idWidth)}  ${runtimes.map((r) => labels[r].padEnd(width)).join('  ')}  the article says / evidence from this run`,
+    `${'-'.repeat(idWidth)}  ${runtimes.map(() => '-'.repeat(width)).join('  ')}  ${'-'.repeat(41)}`,
   ];
-  for (const v of verdicts) {
-    lines.push(`${v.id.padEnd(idWidth)}  ${v.verdict.padEnd(verdictWidth)}  "${v.quote}"`);
-    lines.push(`${' '.repeat(idWidth + verdictWidth + 4)}${v.evidence}`);
+  const indent = ' '.repeat(idWidth + 2);
+  for (const id of ids) {
+    const own = verdicts.filter((v) => v.id === id);
+    const cell = (r: 'node' | 'python') => (own.find((v) => runtimeOf(v) === r)?.verdict ?? '-').padEnd(width);
+    lines.push(`${id.padEnd(idWidth)}  ${runtimes.map(cell).join('  ')}  "${own[0]!.quote}"`);
+    for (const v of own) lines.push(`${indent}${runtimes.length > 1 ? `${labels[runtimeOf(v)]}: ` : ''}${v.evidence}`);
   }
   return lines.join('\n');
 }

@@ -286,7 +286,12 @@ export interface ResultsFile {
   /** Requests/s the load generator reached against a noop server (the harness ceiling). */
   harnessCeilingRps?: number;
   /** How the ceiling was obtained (measured now or cached), or why it is missing. */
-  harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string } | { error: string };
+  harnessCeiling?: { rps: number; measuredAt: string; cached: boolean; scenarioId: string; loadAverage1m?: number } | { error: string };
+  /**
+   * The parallelism control (bench/run/parallelism-control.ts): how many cores the machine
+   * delivered during this run, measured between the cpu scenarios' runs.
+   */
+  parallelism?: ParallelismControl;
   /** The A/A check of this run (`--aa-check`): the machine's noise right now. */
   noise?: { scenarioId: string; rpsA: number; rpsB: number; spread: number; practicalBand: number; tooNoisy: boolean } | { error: string };
   /** `--shard i/n`: which part of which plan this file holds (bench/shard.ts). */
@@ -299,12 +304,40 @@ export interface ResultsFile {
   merged?: MergeInfo;
 }
 
+/** One measurement of the parallelism control: K CPU-bound processes at once vs one alone. */
+export interface ParallelismSample {
+  measuredAt: string;
+  /** Processes run at once (the usable cores). */
+  processes: number;
+  /** Work done by the K processes together ÷ work one process did alone in the same time. */
+  deliveredCores: number;
+  /** 1-minute load average when it was measured. */
+  loadAverage1m: number;
+}
+
+/** The parallelism control of a run: its samples and their median. */
+export interface ParallelismControl {
+  samples: ParallelismSample[];
+  /** Median of the samples' delivered cores. */
+  deliveredCores: number;
+  /** Lowest and highest sample: how steady the machine was. */
+  deliveredCoresMin: number;
+  deliveredCoresMax: number;
+  processes: number;
+}
+
 export type Verdict = 'supported' | 'refuted' | 'inconclusive' | 'not-applicable' | 'not-measured';
 
 /** One claim of the article, judged on this run's numbers. */
 export interface ClaimVerdict {
   /** `C1` ... `C15`. */
   id: string;
+  /**
+   * The runtime this verdict is about: each claim is judged once per runtime whose
+   * scenarios are in the results (`node`, `python`). Absent in results files written
+   * before verdicts were per runtime: read it as `node`.
+   */
+  runtime?: 'node' | 'python';
   /** The article's exact words. */
   quote: string;
   /** The Node.js analog under test. */

@@ -1,90 +1,144 @@
-/** Chart 3: throughput vs connections for the `sweep` scenarios, with the Little's-law ideal dashed. */
+/**
+ * Chart 3: the connection sweep on a normalized axis, so that strategies measured at
+ * different service times compare like with like. Little's law turns a throughput into
+ * the number of requests in service at once, N = req/s × S: a blocked loop can hold 1,
+ * an async loop every connection (C), a pool of W workers min(W, C). The chart plots N
+ * against the connections (both log scales), with each strategy's ideal dashed.
+ *
+ * One estimator, shared with the claims table: each point is the geometric mean of the
+ * scenario's valid runs (the estimate claims C1 and C4 print, via compareSamples against
+ * a constant), its whisker the 95% CI of that geometric mean (t on logs, none from one
+ * run), and the title is computed from those same points.
+ */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatConnections, formatNumber, formatPct, formatRatio } from '../reporters/format.js';
+import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
+import { serviceModels } from '../ideal.js';
+import { formatConnections, formatNumber } from '../reporters/format.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
+import { studentTQuantile } from '../stats/index.js';
+import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { tagged, workloadLabel } from './select.js';
-import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
+import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, strategyColour } from './style.js';
 
 const MEASURED = 'measured';
 const IDEAL = "ideal (Little's law)";
 
-/** At the heaviest load where every series was ok: how far apart the series are, and how close to ideal. */
-function finding(points: ScenarioSummary[], seriesOf: (s: ScenarioSummary) => string): string {
-  const connections = [...new Set(points.map((s) => s.connections!))].sort((a, b) => b - a);
-  const seriesCount = new Set(points.map(seriesOf)).size;
-  const at = (c: number) => points.filter((s) => s.connections === c);
-  const c = connections.find((c) => at(c).length === seriesCount && at(c).every((s) => s.state === 'ok')) ?? connections[0]!;
-  const here = at(c).sort((a, b) => b.rps!.median - a.rps!.median);
-  const top = here[0]!;
-  const bottom = here[here.length - 1]!;
-  const effs = here.filter((s) => s.ideal).map((s) => s.ideal!.efficiency);
-  const ideal = effs.length === here.length ? `; ${effs.length > 1 ? 'each' : 'it'} reaches ≥ ${formatPct(Math.min(...effs))} of its ideal` : '';
-  if (top === bottom || bottom.rps!.median <= 0) return `${seriesOf(top)} serves ${formatNumber(top.rps!.median)} requests/s at ${formatConnections(c)}${ideal}`;
-  return `${seriesOf(top)} serves ${formatRatio(top.rps!.median / bottom.rps!.median)} ${seriesOf(bottom)}'s requests/s at ${formatConnections(c)}${ideal}`;
+/** The service time S of a wait scenario, ms (undefined: not a wait, no normalization). */
+export function serviceMsOf(s: Pick<ScenarioSummary, 'workload' | 'params' | 'strategy'>): number | undefined {
+  const runsBlocking = isStrategyName(s.strategy) ? getStrategy(s.strategy).runsBlockingImplementation : false;
+  const model = serviceModels[s.workload]?.(s.params, runsBlocking);
+  return model?.kind === 'wait' && model.serviceMs > 0 ? model.serviceMs : undefined;
+}
+
+export interface SweepPoint {
+  summary: ScenarioSummary;
+  serviceMs: number;
+  /** Geometric mean of requests/s over the valid runs. */
+  rps: number;
+  /** Requests in service at once: rps × S. */
+  inService: number;
+  /** 95% CI of the geometric mean, in requests in service (absent from one run). */
+  ciLow?: number;
+  ciHigh?: number;
+  /** The ideal in requests in service (C, 1 or min(W, C)). */
+  idealInService?: number;
+}
+
+/** The sweep's points from the runs (geometric means; the same estimator the claims use). */
+export function sweepPoints(results: ResultsFile): SweepPoint[] {
+  return tagged(results, 'sweep').flatMap((summary): SweepPoint[] => {
+    const serviceMs = serviceMsOf(summary);
+    if (summary.connections === undefined || summary.connections <= 0 || serviceMs === undefined || summary.state === 'errored') return [];
+    let values = results.runs.filter((r) => r.scenarioId === summary.scenarioId && r.state === 'ok' && r.client && r.client.rps > 0).map((r) => r.client!.rps);
+    // A results file without its runs (summaries only): the summary's figure, no interval.
+    if (values.length === 0 && !results.runs.some((r) => r.scenarioId === summary.scenarioId) && summary.rps && summary.rps.median > 0) values = [summary.rps.median];
+    if (values.length === 0) return [];
+    const logs = values.map(Math.log);
+    const m = logs.reduce((t, v) => t + v, 0) / logs.length;
+    const perS = serviceMs / 1000;
+    const point: SweepPoint = { summary, serviceMs, rps: Math.exp(m), inService: Math.exp(m) * perS };
+    if (logs.length >= 2) {
+      const sd = Math.sqrt(logs.reduce((t, v) => t + (v - m) ** 2, 0) / (logs.length - 1));
+      const half = studentTQuantile(0.975, logs.length - 1) * (sd / Math.sqrt(logs.length));
+      point.ciLow = Math.exp(m - half) * perS;
+      point.ciHigh = Math.exp(m + half) * perS;
+    }
+    if (summary.ideal) point.idealInService = summary.ideal.idealRps * perS;
+    return [point];
+  });
+}
+
+/** At the heaviest load where every series was ok: each series' requests in service, as in the claims. */
+function finding(points: SweepPoint[], seriesOf: (s: ScenarioSummary) => string): string {
+  const connections = [...new Set(points.map((p) => p.summary.connections!))].sort((a, b) => b - a);
+  const seriesCount = new Set(points.map((p) => seriesOf(p.summary))).size;
+  const at = (c: number) => points.filter((p) => p.summary.connections === c);
+  const c = connections.find((c) => at(c).length === seriesCount && at(c).every((p) => p.summary.state === 'ok')) ?? connections[0]!;
+  const here = at(c).sort((a, b) => b.inService - a.inService);
+  const parts = here.map((p) => `${seriesOf(p.summary)} ${formatNumber(Number(p.inService.toPrecision(3)))}`);
+  return `Requests in service at once at ${formatConnections(c)}: ${parts.join(', ')}`;
 }
 
 export function connectionSweep(results: ResultsFile): TopLevelSpec | undefined {
-  const points = tagged(results, 'sweep').filter((s) => s.rps !== undefined && s.connections !== undefined && s.connections > 0);
+  const points = sweepPoints(results);
   if (points.length === 0) return undefined;
-  const workloads = [...new Set(points.map(workloadLabel))];
+  const workloads = [...new Set(points.map((p) => workloadLabel(p.summary)))];
   const seriesOf = (s: ScenarioSummary) => (workloads.length > 1 ? `${s.strategy} · ${workloadLabel(s)}` : s.strategy);
-  const sorted = [...points].sort((a, b) => compareStrategies(a.strategy, b.strategy) || a.connections! - b.connections!);
-  const rows = sorted.map((s) => ({
-    series: seriesOf(s),
-    strategy: s.strategy,
-    connections: s.connections!,
-    rps: s.rps!.median,
-    ciLow: s.rps!.ciLow,
-    ciHigh: s.rps!.ciHigh,
+  const sorted = [...points].sort((a, b) => compareStrategies(a.summary.strategy, b.summary.strategy) || a.summary.connections! - b.summary.connections!);
+  const rows = sorted.map((p) => ({
+    series: seriesOf(p.summary),
+    strategy: p.summary.strategy,
+    connections: p.summary.connections!,
+    inService: p.inService,
+    ...(p.ciLow !== undefined ? { ciLow: p.ciLow, ciHigh: p.ciHigh } : {}),
+    rps: p.rps,
+    serviceMs: p.serviceMs,
     kind: MEASURED,
-    state: s.state,
+    state: p.summary.state,
   }));
-  const ideals = sorted.filter((s) => s.ideal).map((s) => ({ series: seriesOf(s), strategy: s.strategy, connections: s.connections!, rps: s.ideal!.idealRps, kind: IDEAL }));
+  const ideals = sorted
+    .filter((p) => p.idealInService !== undefined)
+    .map((p) => ({ series: seriesOf(p.summary), strategy: p.summary.strategy, connections: p.summary.connections!, inService: p.idealInService!, kind: IDEAL }));
   const connections = [...new Set(rows.map((r) => r.connections))].sort((a, b) => a - b);
-  const ys = [...rows.map((r) => r.rps), ...ideals.map((r) => r.rps)];
-  const logY = spansOrders(ys);
-  const yMin = Math.min(...ys.filter((v) => v > 0));
-  const yMax = Math.max(...ys);
+  const ys = [...rows.map((r) => r.inService), ...rows.flatMap((r) => (r.ciLow !== undefined ? [r.ciLow, r.ciHigh!] : [])), ...ideals.map((r) => r.inService)].filter((v) => v > 0);
+  const scaled = logScale(Math.min(...ys), Math.max(...ys));
   const x = {
     field: 'connections',
     type: 'quantitative',
     scale: { type: 'log', domain: [connections[0]! / 1.5, connections.at(-1)! * 1.5], nice: false },
     axis: { values: connections, format: ',~f', grid: true },
-    title: 'concurrent connections (closed model, log scale)',
+    title: 'concurrent connections C (closed model, log scale)',
   };
-  const y = {
-    type: 'quantitative',
-    ...(logY ? logScale(yMin, yMax) : { scale: { type: 'linear', zero: true }, axis: { format: ',~f' } }),
-    title: `requests/s${logY ? ' (log scale)' : ''}`,
-  };
-  const strategies = strategiesOf(points);
+  const y = { type: 'quantitative', scale: scaled.scale, axis: scaled.axis, title: 'requests in service at once = req/s × S (log scale)' };
+  const strategies = strategiesOf(points.map((p) => p.summary));
   const colour = { field: 'strategy', type: 'nominal', scale: strategyColour(strategies), title: 'strategy' };
   const dash = { field: 'kind', type: 'nominal', scale: { domain: [MEASURED, IDEAL], range: [[1, 0], [6, 4]] }, title: null, legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } };
   const shape = workloads.length > 1 ? { field: 'series', type: 'nominal', title: 'series' } : { value: 'circle' };
   const anyNotOk = rows.some((r) => r.state !== 'ok');
+  const services = [...new Set(points.map((p) => `${p.summary.strategy} S = ${formatNumber(p.serviceMs)} ms`))];
   return chartSpec(
     results,
     {
       title: finding(points, seriesOf),
       subtitle: [
-        `${workloads.join(', ')}: median requests/s over runs at each connection count; whiskers: 95% CI.`,
-        "Dashed: the ideal each strategy allows (Little's law: connections ÷ service time, capped by what can wait in parallel).",
+        `${workloads.join(', ')}; ${services.join(', ')}. Each point: req/s × S, the requests in service at once (geometric mean over valid runs; whiskers: its 95% CI).`,
+        'Dashed: the ideal (Little\'s law): C for an async loop, 1 for a blocked loop, min(W, C) for a pool of W.',
       ],
-      caption: "Throughput as the number of concurrent connections grows. The dashed line of the same colour is the ideal for that strategy; a measured line that falls away from it has hit a limit (the event loop, a pool, or the load generator).",
+      caption:
+        'Throughput normalized by each strategy\'s own service time, so strategies measured at different S compare like with like: how many requests each kept in service at once as the connections grow. A line that falls away from its dashed ideal has hit a limit (the event loop, a pool, or the load generator).',
       notes: anyNotOk ? [FADE_NOTE] : [],
     },
     {
       width: PLOT_WIDTH,
       height: 300,
       layer: [
-        { data: { values: ideals }, mark: { type: 'line', strokeWidth: 1.5, opacity: 0.8 }, encoding: { x, y: { ...y, field: 'rps' }, color: colour, detail: { field: 'series' }, strokeDash: dash } },
+        { data: { values: ideals }, mark: { type: 'line', strokeWidth: 1.5, opacity: 0.8 }, encoding: { x, y: { ...y, field: 'inService' }, color: colour, detail: { field: 'series' }, strokeDash: dash } },
         {
           data: { values: rows },
           layer: [
-            { mark: { type: 'line', strokeWidth: 2.2 }, encoding: { x, y: { ...y, field: 'rps' }, color: colour, detail: { field: 'series' }, strokeDash: dash } },
-            { mark: { type: 'rule', strokeWidth: 1.2 }, encoding: { x, y: { ...y, field: 'ciLow' }, y2: { field: 'ciHigh' }, color: colour } },
-            { mark: { type: 'point', filled: true, size: 55 }, encoding: { x, y: { ...y, field: 'rps' }, color: colour, opacity: FADE_NOT_OK, shape } },
+            { mark: { type: 'line', strokeWidth: 2.2 }, encoding: { x, y: { ...y, field: 'inService' }, color: colour, detail: { field: 'series' }, strokeDash: dash } },
+            { transform: [{ filter: 'isValid(datum.ciLow)' }], mark: { type: 'rule', strokeWidth: 1.2 }, encoding: { x, y: { ...y, field: 'ciLow' }, y2: { field: 'ciHigh' }, color: colour } },
+            { mark: { type: 'point', filled: true, size: 55 }, encoding: { x, y: { ...y, field: 'inService' }, color: colour, opacity: FADE_NOT_OK, shape } },
           ],
         },
       ],

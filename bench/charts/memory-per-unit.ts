@@ -1,8 +1,13 @@
 /**
- * Chart 5: memory per concurrent unit (pending async call, worker thread, child process),
- * from the micro-benchmarks where present, else estimated from server RSS.
+ * Chart 5: the marginal memory cost of one concurrent unit (pending async call, worker
+ * thread, child process): one figure everywhere. From the `memory-per-unit`
+ * micro-benchmark when it ran (the same figures claim C5 prints), else from the slope of
+ * server RSS across the run's scenarios that hold different numbers of units (extra RSS
+ * per extra unit), never total RSS ÷ units (that counts the process's own baseline as if
+ * each unit held it: 111 KB per promise where the marginal cost is ~1 KB).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { MemoryPerUnitResult } from '../micro/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatBytes, formatRatio } from '../reporters/format.js';
 import { findStrategy } from '../../servers/strategies/index.js';
@@ -12,16 +17,29 @@ import { PLOT_WIDTH, chartSpec, logScale } from './style.js';
 export interface MemoryPoint {
   unit: string;
   bytesPerUnit: number;
-  /** How the figure was obtained, e.g. `63.6 MB ÷ 100 on sleep (sleepMs=50)`; empty for micro-benchmarks. */
+  /** How the figure was obtained, e.g. `slope over 1-1,000 connections, sleep`; empty for micro-benchmarks. */
   detail: string;
 }
 
 /**
- * The adapter from `results.micro` (owned by bench/micro): reads
- * `{ memory: [{ unit, rssBytesPerUnit }] }` and ignores anything else, so a change of
- * that shape costs one function here.
+ * The adapter from `results.micro` (owned by bench/micro): the `memory-per-unit`
+ * benchmark's per-unit RSS (`results['memory-per-unit']`), the figures claim C5 uses.
+ * The older `{ memory: [{ unit, rssBytesPerUnit }] }` shape is still read. Anything else
+ * is ignored, so a change of shape costs one function here.
  */
 export function memoryFromMicro(micro: unknown): MemoryPoint[] | undefined {
+  const result = (micro as { results?: Record<string, unknown> } | null | undefined)?.results?.['memory-per-unit'] as Partial<MemoryPerUnitResult> | undefined;
+  if (result) {
+    const kinds: [string, { rssBytesPerUnit?: unknown } | undefined][] = [
+      ['pending async call', result.pendingAsyncCall],
+      ['worker thread', result.workerThread],
+      ['child process', result.childProcess],
+    ];
+    const points = kinds.flatMap(([unit, f]): MemoryPoint[] =>
+      typeof f?.rssBytesPerUnit === 'number' && Number.isFinite(f.rssBytesPerUnit) && f.rssBytesPerUnit > 0 ? [{ unit, bytesPerUnit: f.rssBytesPerUnit, detail: '' }] : [],
+    );
+    if (points.length > 0) return points;
+  }
   const memory = (micro as { memory?: unknown } | null | undefined)?.memory;
   if (!Array.isArray(memory)) return undefined;
   const points = memory.flatMap((m: unknown): MemoryPoint[] => {
@@ -40,31 +58,63 @@ function unitsOf(s: ScenarioSummary, cores: number): { unit: string; count: numb
   return { unit: memoryUnit.unit, count: memoryUnit.countedBy === 'connections' ? s.connections : (s.poolSize ?? cores) };
 }
 
+/** Least-squares slope of y over x (undefined with fewer than 2 distinct x). */
+function slope(points: { x: number; y: number }[]): number | undefined {
+  const xs = new Set(points.map((p) => p.x));
+  if (xs.size < 2) return undefined;
+  const mx = points.reduce((t, p) => t + p.x, 0) / points.length;
+  const my = points.reduce((t, p) => t + p.y, 0) / points.length;
+  const sxy = points.reduce((t, p) => t + (p.x - mx) * (p.y - my), 0);
+  const sxx = points.reduce((t, p) => t + (p.x - mx) ** 2, 0);
+  return sxy / sxx;
+}
+
 /**
- * Fallback: server peak RSS ÷ concurrent units. Per strategy, the ok scenario with the
- * most units; among equals, the lowest RSS (the tightest upper bound), then by id.
+ * Fallback without the micro-benchmark: for each strategy and workload, the slope of
+ * server peak RSS over the number of concurrent units across the run's ok scenarios
+ * (e.g. the async sleep sweep over 1-1,000 connections): the extra memory one more unit
+ * costs. Strategies measured at one unit count only have no marginal figure and are left
+ * out. Of several workloads, the one spanning the most units.
  */
 export function memoryFromRss(results: ResultsFile): MemoryPoint[] {
-  const best = new Map<string, { s: ScenarioSummary; unit: string; units: number; rss: number }>();
+  const groups = new Map<string, { strategy: string; unit: string; workload: string; points: { x: number; y: number }[] }>();
   for (const s of results.summaries) {
     const kind = unitsOf(s, results.machine.usableCores);
     const units = kind?.count;
     const rss = s.serverRssPeakBytes;
     if (!kind || !units || units <= 0 || !rss || s.state !== 'ok') continue;
-    const seen = best.get(s.strategy);
-    const better = !seen || units > seen.units || (units === seen.units && (rss < seen.rss || (rss === seen.rss && compareText(s.scenarioId, seen.s.scenarioId) < 0)));
-    if (better) best.set(s.strategy, { s, unit: kind.unit, units, rss });
+    const key = `${s.strategy}\u0000${s.workload}`;
+    const group = groups.get(key) ?? { strategy: s.strategy, unit: kind.unit, workload: s.workload, points: [] };
+    group.points.push({ x: units, y: rss });
+    groups.set(key, group);
   }
-  return [...best.values()].map(({ s, unit, units, rss }) => ({
-    unit,
-    bytesPerUnit: rss / units,
-    detail: `${formatBytes(rss)} ÷ ${units}, ${s.workload}`,
-  }));
+  const best = new Map<string, MemoryPoint & { span: number }>();
+  for (const g of [...groups.values()].sort((a, b) => compareText(a.workload, b.workload))) {
+    const perUnit = slope(g.points);
+    if (perUnit === undefined || !(perUnit > 0)) continue;
+    const xs = g.points.map((p) => p.x);
+    const span = Math.max(...xs) / Math.min(...xs);
+    const seen = best.get(g.strategy);
+    if (seen && seen.span >= span) continue;
+    best.set(g.strategy, {
+      unit: g.unit,
+      bytesPerUnit: perUnit,
+      detail: `RSS slope over ${Math.min(...xs).toLocaleString('en-US')}-${Math.max(...xs).toLocaleString('en-US')} units, ${g.workload}`,
+      span,
+    });
+  }
+  return [...best.values()].map(({ span: _span, ...p }) => p);
+}
+
+/** The chart's points: the micro-benchmark's, else the RSS slopes; which source, in words. */
+export function memoryPoints(results: ResultsFile): { points: MemoryPoint[]; micro: boolean } {
+  const micro = memoryFromMicro(results.micro);
+  return { points: micro ?? memoryFromRss(results), micro: micro !== undefined };
 }
 
 export function memoryPerUnit(results: ResultsFile): TopLevelSpec | undefined {
-  const micro = memoryFromMicro(results.micro);
-  const points = (micro ?? memoryFromRss(results)).sort((a, b) => a.bytesPerUnit - b.bytesPerUnit || compareText(a.unit, b.unit));
+  const { points: found, micro } = memoryPoints(results);
+  const points = found.sort((a, b) => a.bytesPerUnit - b.bytesPerUnit || compareText(a.unit, b.unit));
   if (points.length === 0) return undefined;
   const rows = points.map((p) => ({ ...p, label: formatBytes(p.bytesPerUnit) + (p.detail ? `  (${p.detail})` : '') }));
   const lightest = points[0]!;
@@ -74,8 +124,8 @@ export function memoryPerUnit(results: ResultsFile): TopLevelSpec | undefined {
       ? `A ${lightest.unit} holds ${formatBytes(lightest.bytesPerUnit)}`
       : `A ${heaviest.unit} holds ${formatRatio(heaviest.bytesPerUnit / lightest.bytesPerUnit)} the memory of a ${lightest.unit} (${formatBytes(heaviest.bytesPerUnit)} vs ${formatBytes(lightest.bytesPerUnit)})`;
   const source = micro
-    ? 'Source: micro-benchmarks (growth of resident memory per unit held open).'
-    : 'Source: no micro-benchmarks in this run; estimated as server peak RSS ÷ concurrent units.';
+    ? 'Source: the memory-per-unit micro-benchmark (growth of resident memory per unit held open), the figures claim C5 uses.'
+    : 'Source: no micro-benchmark in this run; the slope of server peak RSS over the number of concurrent units across the run (marginal cost).';
   const scaled = logScale(lightest.bytesPerUnit, heaviest.bytesPerUnit, micro ? 2.9 : 19);
   const bytesLabel = "datum.value >= 1e9 ? format(datum.value / 1e9, '~r') + ' GB' : datum.value >= 1e6 ? format(datum.value / 1e6, '~r') + ' MB' : datum.value >= 1e3 ? format(datum.value / 1e3, '~r') + ' KB' : format(datum.value, '~r') + ' B'";
   const x = { field: 'bytesPerUnit', type: 'quantitative', scale: scaled.scale, axis: { ...scaled.axis, labelExpr: bytesLabel }, title: 'resident memory per unit (bytes, log scale)' };
@@ -84,8 +134,8 @@ export function memoryPerUnit(results: ResultsFile): TopLevelSpec | undefined {
     results,
     {
       title,
-      subtitle: [source, micro ? 'One bar per kind of concurrent unit; log scale.' : "Includes each process's baseline, so an upper bound; labels show RSS ÷ units, workload."],
-      caption: 'Memory that each kind of concurrent unit costs: a pending async call, a worker thread, a child process. Log scale: each grid line is ten times the one before.',
+      subtitle: [source, micro ? 'One bar per kind of concurrent unit; log scale.' : 'Extra RSS per extra unit, so the process baseline is not counted; labels show how each slope was taken.'],
+      caption: 'The memory one more concurrent unit costs (marginal, not total ÷ units): a pending async call, a worker thread, a child process. Log scale: each grid line is ten times the one before.',
     },
     {
       data: { values: rows },

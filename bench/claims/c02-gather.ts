@@ -49,7 +49,7 @@ export const c02: Claim = {
     j.check({
       label: 'upstream fan-out of 5 x 50 ms, 10 connections',
       figure: 'latencyP50Ms',
-      a: { scenario: concurrent, name: 'Promise.all' },
+      a: { scenario: concurrent, name: ctx.runtime === 'python' ? 'asyncio.gather' : 'Promise.all' },
       b: { scenario: sequential, name: 'sequential awaits' },
     });
     const micro = ctx.micro?.results['gather-vs-sequential'];

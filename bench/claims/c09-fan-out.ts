@@ -24,7 +24,7 @@ export const c09: Claim = {
   scenarios: [concurrent, sequential, syncClient],
   judge(results, ctx) {
     const j = new ClaimJudging('C9', results, ctx);
-    const sides = { a: { scenario: concurrent, name: 'Promise.all' }, b: { scenario: sequential, name: 'sequential' } };
+    const sides = { a: { scenario: concurrent, name: ctx.runtime === 'python' ? 'asyncio.gather' : 'Promise.all' }, b: { scenario: sequential, name: 'sequential' } };
     j.check({ label: '5 x 50 ms upstream, 10 conn', figure: 'rps', ...sides });
     j.check({ label: '5 x 50 ms upstream, 10 conn', figure: 'latencyP50Ms', ...sides });
     j.check({ label: 'context', figure: 'rps', a: sides.a, b: { scenario: syncClient, name: 'sync HTTP client' }, decisive: false });

@@ -6,50 +6,80 @@
  * faster than the correct async server; the harness's response validation must catch the
  * wrong answers. Its runs are `invalid` by design (scenario tag `expect-wrong-answers`).
  *
- * Predicate: share of wrong answers among the 2xx answers of each run that measured
- * (errored runs left out; at least 100 answers in all): every run ≥ 99% wrong → supported
- * (the mistake breaks every answer and validation catches it); every run ≤ 1% wrong →
- * refuted (forgetting await did no harm); otherwise inconclusive. A count, not an
- * estimate: no test is needed. The speed against the correct server is printed as context.
+ * Control: the correct async server, same workload and connections, in the same run. The
+ * validation that judges forgot-await must pass it: at most 0.1% wrong answers.
+ *
+ * Predicate, over every run that measured (errored runs left out; at least 100 answers a
+ * side), the share of wrong answers among the 2xx answers:
+ * - the control above 0.1% wrong → undecided (the validation, or the machine, is not
+ *   trustworthy: it fails a correct server too); the control missing → undecided;
+ * - otherwise: forgot-await ≥ 99% wrong in every run → supports (the mistake breaks every
+ *   answer, while the correct server is right); ≤ 1% wrong in every run → refutes
+ *   (forgetting await did no harm); between → undecided.
+ * Counts, not estimates: no test is needed. The speed against the correct server is
+ * printed as context.
  */
+import type { RunRecord } from '../types.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
 import { fmtMs, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
 import { scenario } from './scenarios.js';
-import type { Claim } from './types.js';
+import type { Claim, Outcome } from './types.js';
 
 const MIN_ANSWERS = 100;
+const CONTROL_MAX_WRONG_SHARE = 0.001;
 const forgot = scenario({ workload: 'sleep', strategy: 'forgot-await', connections: 10, tags: [SCENARIO_TAGS.expectWrongAnswers] });
 const correct = scenario({ workload: 'sleep', strategy: 'async', connections: 10 });
+
+interface Counted {
+  runs: RunRecord[];
+  answers: number;
+  wrong: number;
+}
+
+function count(runs: RunRecord[]): Counted {
+  const measured = runs.filter((r) => r.state !== 'errored' && r.client && r.client.requests > 0);
+  return {
+    runs: measured,
+    answers: measured.reduce((n, r) => n + r.client!.requests, 0),
+    wrong: measured.reduce((n, r) => n + r.client!.wrongBodies, 0),
+  };
+}
+
+const pct = (c: Counted) => fmtNumber((100 * c.wrong) / c.answers);
 
 export const c14: Claim = {
   id: 'C14',
   quote: 'Forgetting the await keyword',
-  analog: 'a handler that calls the async sleep without await and answers from the pending promise: response validation counts the wrong answers',
+  analog: 'a handler that calls the async sleep without await and answers from the pending promise, beside the correct async server (the control): response validation counts the wrong answers',
   scenarios: [forgot, correct],
   judge(results, ctx) {
     const j = new ClaimJudging('C14', results, ctx);
     if (!j.present(forgot)) {
-      j.part('absent', 'forgot-await: not measured');
+      j.part('absent', j.absentReason(forgot));
       return j.finish();
     }
-    const measured = j.runsOf(forgot).filter((r) => r.state !== 'errored' && r.client && r.client.requests > 0);
-    const answers = measured.reduce((n, r) => n + r.client!.requests, 0);
-    const wrong = measured.reduce((n, r) => n + r.client!.wrongBodies, 0);
-    const shares = measured.map((r) => r.client!.wrongBodies / r.client!.requests);
-    if (answers < MIN_ANSWERS) {
-      j.part('undecided', `forgot-await: ${answers} answers measured (at least ${MIN_ANSWERS} needed)`);
+    const bug = count(j.runsOf(forgot));
+    const control = j.present(correct) ? count(j.runsOf(correct)) : undefined;
+    const controlOk = control !== undefined && control.answers >= MIN_ANSWERS && control.wrong / control.answers <= CONTROL_MAX_WRONG_SHARE;
+    if (!control) j.part('undecided', `control (the correct async server): ${j.absentReason(correct)}`);
+    else if (control.answers < MIN_ANSWERS) j.part('undecided', `control (the correct async server): ${control.answers} answers measured (at least ${MIN_ANSWERS} needed)`);
+    else if (!controlOk) j.part('undecided', `control: validation also failed ${fmtNumber(control.wrong)} of ${fmtNumber(control.answers)} answers of the correct async server (${pct(control)}%, more than ${CONTROL_MAX_WRONG_SHARE * 100}%): the check itself cannot be trusted in this run`);
+    if (bug.answers < MIN_ANSWERS) {
+      j.part('undecided', `forgot-await: ${bug.answers} answers measured (at least ${MIN_ANSWERS} needed)`);
     } else {
-      const outcome = Math.min(...shares) >= 0.99 ? 'supports' : Math.max(...shares) <= 0.01 ? 'refutes' : 'undecided';
-      const example = measured.find((r) => r.client!.firstWrongBody)?.client!.firstWrongBody;
-      j.part(outcome, `validation caught ${fmtNumber(wrong)} of ${fmtNumber(answers)} answers as wrong (${fmtNumber((100 * wrong) / answers)}%)${example ? `, e.g. ${example}` : ''}`);
+      const shares = bug.runs.map((r) => r.client!.wrongBodies / r.client!.requests);
+      const outcome: Outcome = !controlOk ? 'undecided' : Math.min(...shares) >= 0.99 ? 'supports' : Math.max(...shares) <= 0.01 ? 'refutes' : 'undecided';
+      const example = bug.runs.find((r) => r.client!.firstWrongBody)?.client!.firstWrongBody;
+      const controlText = control && control.answers > 0 ? ` vs ${fmtNumber(control.wrong)} of ${fmtNumber(control.answers)} (${pct(control)}%) of the correct async server` : '';
+      j.part(outcome, `validation caught ${fmtNumber(bug.wrong)} of ${fmtNumber(bug.answers)} forgot-await answers as wrong (${pct(bug)}%)${controlText}${example ? `, e.g. ${example}` : ''}`);
     }
     const [rpsForgot, rpsCorrect] = [medianRpsOfAny(j, forgot), j.medianOf(correct, 'rps')];
-    const p50 = measured.map((r) => r.client!.latencyMs.p50).sort((x, y) => x - y)[Math.floor(measured.length / 2)];
+    const p50 = bug.runs.map((r) => r.client!.latencyMs.p50).sort((x, y) => x - y)[Math.floor(bug.runs.length / 2)];
     if (rpsForgot !== undefined && rpsCorrect !== undefined && p50 !== undefined) {
       j.note(`it "answers" ${fmtNumber(rpsForgot / rpsCorrect)}x faster than the correct async server (${fmtNumber(rpsForgot)} vs ${fmtNumber(rpsCorrect)} req/s, p50 ${fmtMs(p50)}): the speed-up is the bug`);
     }
-    return j.finish({ lead: { supported: 'a missing await answers before the work is done, with a wrong body' } });
+    return j.finish({ lead: { supported: 'a missing await answers before the work is done, with a wrong body, while the correct server passes the same validation' } });
   },
 };
 

@@ -12,10 +12,10 @@
  * 95% interval below 0.5 → refuted (a poor predictor); otherwise inconclusive, as with
  * fewer than 8 scenarios. The listed scenarios are the minimum to run; all are used.
  */
-import { isStrategyName } from '../../servers/strategies/index.js';
 import { spearman } from '../stats/index.js';
 import { fmtMs, fmtNumber } from './figures.js';
 import { ClaimJudging } from './judging.js';
+import { playedBy } from './runtimes.js';
 import { core, headOfLine } from './scenarios.js';
 import type { Claim } from './types.js';
 
@@ -35,7 +35,8 @@ export const c15: Claim = {
     const j = new ClaimJudging('C15', results, ctx);
     const points = results.summaries.flatMap((s) => {
       const scenario = results.scenarios.find((x) => x.id === s.scenarioId);
-      if (!scenario || scenario.target || !isStrategyName(s.strategy) || s.okRuns === 0) return [];
+      // Only this runtime's servers (each runtime gets its own verdict).
+      if (!scenario || scenario.target || playedBy(s.strategy)?.runtime !== ctx.runtime || s.okRuns === 0) return [];
       if (s.eventLoopDelayP99Ms === undefined || s.latencyP99Ms === undefined) return [];
       j.runsOf(scenario);
       return [{ id: s.scenarioId, delayMs: s.eventLoopDelayP99Ms, p99Ms: s.latencyP99Ms.median }];

@@ -8,25 +8,26 @@ import type { ClaimComparison, Outcome } from './types.js';
 
 /** a / b with its interval, oriented so that it reads: `9.8x (95% CI 9.4-10)`, `37x lower (...)`. */
 export function ratioText(c: ClaimComparison): string {
-  if (c.higherIsBetter) return `${fmtRatio(c.ratio)} (${fmtCi(c.ratioCiLow, c.ratioCiHigh)})`;
-  if (c.ratio > 1) return `${fmtRatio(c.ratio)} higher (${fmtCi(c.ratioCiLow, c.ratioCiHigh)})`;
-  return `${fmtRatio(1 / c.ratio)} lower (${fmtCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow)})`;
+  const of = c.estimand ?? 'ratio';
+  if (c.higherIsBetter) return `${fmtRatio(c.ratio)} (${fmtCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
+  if (c.ratio > 1) return `${fmtRatio(c.ratio)} higher (${fmtCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
+  return `${fmtRatio(1 / c.ratio)} lower (${fmtCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow, of)})`;
 }
 
 /** `label: a 1,950 req/s vs b 198 req/s, 9.8x (95% CI 9.4-10)[: qualifier]`. */
-export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number): string {
+export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number, names: { a: string; b: string }): string {
   const show = figures[spec.figure].show;
-  const aText = `${spec.a.name} ${show(c.aMedian)}`;
-  const bText = `${spec.b.name} ${show(c.bMedian)}`;
+  const aText = `${names.a} ${show(c.aMedian)}`;
+  const bText = `${names.b} ${show(c.bMedian)}`;
   const ratio = ratioText(c);
   const head = spec.text ? spec.text(c) : `${spec.label}: ${aText} vs ${bText}, ${ratio}`;
   const v = c.verdictAfterHolm;
   let qualifier = '';
   if (!c.decisive) return head;
   const constant = 'constant' in spec.b;
-  if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${spec.b.name}` : `: ${spec.b.name} better`;
-  else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${spec.b.name}`;
-  else if (v === 'no-clear-difference') qualifier = constant ? `: no clear difference from ${spec.b.name}` : ': no clear difference';
+  if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${names.b}` : `: ${names.b} better`;
+  else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${names.b}`;
+  else if (v === 'no-clear-difference') qualifier = constant ? `: no clear difference from ${names.b}` : ': no clear difference';
   else if (v === 'inconclusive' && c.verdict !== 'inconclusive') qualifier = `: not significant after Holm over ${familySize} comparisons (adjusted p=${c.holmPValue.toFixed(3)})`;
   else if (v === 'inconclusive' && outcome === 'undecided') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
   else if (v !== 'inconclusive' && outcome === 'undecided') qualifier = ': inconclusive, the interval is not clear of the threshold';

@@ -69,7 +69,7 @@ export function fmtRatio(ratio: number): string {
   return `${fmtNumber(ratio)}x`;
 }
 
-/** A 95% interval: `95% CI 9.4-10`. */
-export function fmtCi(low: number, high: number, level = 0.95): string {
-  return `${Math.round(level * 100)}% CI ${fmtNumber(low)}-${fmtNumber(high)}`;
+/** A 95% interval, saying what it is an interval of: `95% CI of the ratio of geometric means 9.4-10`. */
+export function fmtCi(low: number, high: number, of?: string, level = 0.95): string {
+  return `${Math.round(level * 100)}% CI${of ? ` of the ${of}` : ''} ${fmtNumber(low)}-${fmtNumber(high)}`;
 }

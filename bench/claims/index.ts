@@ -20,6 +20,7 @@ import { c12 } from './c12-avoid-blocking.js';
 import { c13 } from './c13-time-sleep.js';
 import { c14 } from './c14-forgot-await.js';
 import { c15 } from './c15-monitor-loop.js';
+import { roleOf, RUNTIME_LABELS, runtimesIn, scenarioOnRuntime, type Runtime } from './runtimes.js';
 import type { Claim, ClaimComparison, JudgeContext } from './types.js';
 
 export const claims = {
@@ -74,30 +75,55 @@ export interface ClaimsOutcome {
 }
 
 /**
- * Judges every claim on this run's numbers. A claim none of whose scenarios (nor
- * micro-benchmarks) is in the results is `not-measured`; a predicate that throws gives
- * `inconclusive` with the error, so one bug cannot cost the other verdicts.
+ * Judges every claim on this run's numbers, once per runtime whose scenarios are in the
+ * results (runtimes.ts: a claim names roles, mapped to each runtime's strategies), so a
+ * claim gets one verdict per runtime (`ClaimVerdict.runtime`), in claim order then runtime
+ * order. A claim none of whose scenarios (nor micro-benchmarks) is in the results for a
+ * runtime is `not-measured` there, and when that runtime has no strategy for a role the
+ * claim needs, the evidence says so; a predicate that throws gives `inconclusive` with
+ * the error, so one bug cannot cost the other verdicts.
  */
 export function judgeAll(results: ResultsFile, overrides: Partial<JudgeContext> = {}): ClaimsOutcome {
   const micro = microOf(results);
-  const ctx: JudgeContext = { ...JUDGE_DEFAULTS, usableCores: results.machine.usableCores, ...(micro ? { micro } : {}), ...overrides };
   const planned = new Set(results.scenarios.map((s) => s.id));
   const verdicts: ClaimVerdict[] = [];
   const comparisons: ClaimComparison[] = [];
+  const runtimes: Runtime[] = overrides.runtime ? [overrides.runtime] : runtimesIn(results.scenarios.filter((s) => !s.target));
+  // A machine noisier than the practical band (the A/A check, when it ran): differences
+  // smaller than its measured spread do not count, and every verdict says so.
+  const noise = results.noise && 'spread' in results.noise ? results.noise : undefined;
+  const band = overrides.practicalBand ?? JUDGE_DEFAULTS.practicalBand;
+  const noisyBand = noise && noise.spread > band ? noise.spread : undefined;
+  const noiseNote = noisyBand !== undefined ? ` (practical band raised from ${Math.round(band * 100)}% to ${(noisyBand * 100).toFixed(1)}%: the A/A check of this run spread that much)` : '';
   for (const id of claimIds) {
-    const claim: Claim = claims[id];
-    const head = { id: claim.id, quote: claim.quote, analog: claim.analog };
-    const ran = claim.scenarios.some((s) => planned.has(s.id)) || (claim.needsMicro ?? []).some((name) => ctx.micro?.results[name] !== undefined);
-    if (!ran) {
-      verdicts.push({ ...head, verdict: 'not-measured', evidence: 'not measured in this run', scenarioIds: [] });
-      continue;
-    }
-    try {
-      const judgement = claim.judge(results, ctx);
-      verdicts.push({ ...head, verdict: judgement.verdict, evidence: judgement.evidence, scenarioIds: judgement.scenarioIds });
-      comparisons.push(...judgement.comparisons);
-    } catch (error) {
-      verdicts.push({ ...head, verdict: 'inconclusive', evidence: `the predicate failed: ${(error as Error).message}`, scenarioIds: [] });
+    for (const runtime of runtimes) {
+      const ctx: JudgeContext = {
+        ...JUDGE_DEFAULTS,
+        usableCores: results.machine.usableCores,
+        runtime,
+        ...(micro && runtime === 'node' ? { micro } : {}),
+        ...(results.parallelism ? { parallelism: results.parallelism } : {}),
+        ...overrides,
+        ...(noisyBand !== undefined ? { practicalBand: noisyBand } : {}),
+      };
+      const claim: Claim = claims[id];
+      const head = { id: claim.id, runtime, quote: claim.quote, analog: claim.analog };
+      const mapped = claim.scenarios.map((s) => scenarioOnRuntime(s, runtime));
+      const ran = mapped.some((s) => s !== undefined && planned.has(s.id)) || (claim.needsMicro ?? []).some((name) => ctx.micro?.results[name] !== undefined);
+      const missingRoles = [...new Set(claim.scenarios.filter((_, i) => mapped[i] === undefined).map((s) => roleOf(s)))];
+      const why = missingRoles.length > 0 ? `: ${RUNTIME_LABELS[runtime]} has no strategy in the role ${missingRoles.join(', ')}` : '';
+      if (!ran) {
+        verdicts.push({ ...head, verdict: 'not-measured', evidence: `not measured in this run${why}`, scenarioIds: [] });
+        continue;
+      }
+      try {
+        const judgement = claim.judge(results, ctx);
+        const evidence = judgement.verdict === 'not-measured' ? `not measured in this run${why}` : judgement.evidence + noiseNote;
+        verdicts.push({ ...head, verdict: judgement.verdict, evidence, scenarioIds: judgement.scenarioIds });
+        comparisons.push(...judgement.comparisons);
+      } catch (error) {
+        verdicts.push({ ...head, verdict: 'inconclusive', evidence: `the predicate failed: ${(error as Error).message}`, scenarioIds: [] });
+      }
     }
   }
   return { verdicts, comparisons };

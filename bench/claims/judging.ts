@@ -12,16 +12,21 @@
  * - Verdict: no check measured → `not-measured`; any check refutes → `refuted`; every
  *   check supports → `supported`; otherwise `inconclusive`.
  */
-import { compareSamples, holmAdjust, median } from '../stats/index.js';
+import { compareSamples, countQuantizationFloor, holmAdjust, median, pooledLogVariance, type LogVariancePrior } from '../stats/index.js';
 import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
 import { describe } from './describe.js';
 import { figureOf, figures } from './figures.js';
+import { roleOf, RUNTIME_LABELS, scenarioOnRuntime } from './runtimes.js';
 import type { ClaimComparison, Figure, JudgeContext, Judgement, Outcome } from './types.js';
 
-/** One side of a comparison: a scenario, named in the evidence (e.g. `async`). */
+/**
+ * One side of a comparison: a scenario as the claim defines it (on the Node.js strategies),
+ * judged on the runtime being judged (runtimes.ts maps it by role). Named in the evidence
+ * by `name`, or by the role its strategy plays (`blocking`, `threads`, ...).
+ */
 export interface Side {
   scenario: Scenario;
-  name: string;
+  name?: string;
 }
 
 /** A fixed reference figure (e.g. 1/S), compared as a zero-variance sample. */
@@ -53,7 +58,11 @@ export interface CheckSpec {
   text?: (c: ClaimComparison) => string;
 }
 
-type Sample = { values: number[] } | { problem: string; absent: boolean };
+/** `floor`: the count-quantization floor of the mean log's variance, for counted rates. */
+type Sample = { values: number[]; floor?: number } | { problem: string; absent: boolean };
+
+/** Figures that are a count of requests in a window: ±1 request is always uncertain. */
+const COUNTED: ReadonlySet<Figure> = new Set<Figure>(['rps', 'rpsPerMb']);
 
 interface Part {
   outcome: Outcome;
@@ -68,6 +77,7 @@ export class ClaimJudging {
   private readonly parts: Part[] = [];
   private readonly notes: string[] = [];
   private readonly used = new Set<string>();
+  private readonly priors = new Map<Figure, LogVariancePrior | undefined>();
 
   constructor(
     readonly claimId: string,
@@ -75,23 +85,51 @@ export class ClaimJudging {
     readonly ctx: JudgeContext,
   ) {}
 
+  /** The claim's scenario on the runtime being judged (undefined: no strategy plays its role there). */
+  resolve(scenario: Scenario): Scenario | undefined {
+    return scenarioOnRuntime(scenario, this.ctx.runtime);
+  }
+
+  /** The id the scenario has on this runtime, for the evidence. */
+  idOf(scenario: Scenario): string {
+    return this.resolve(scenario)?.id ?? scenario.id;
+  }
+
+  /** How a side is named in the evidence: its own name, or its role. */
+  nameOf(side: Side): string {
+    return side.name ?? roleOf(side.scenario);
+  }
+
   /** Whether the scenario was part of this run (planned; it may still have failed). */
   present(scenario: Scenario): boolean {
-    return this.results.scenarios.some((s) => s.id === scenario.id);
+    const resolved = this.resolve(scenario);
+    return resolved !== undefined && this.results.scenarios.some((s) => s.id === resolved.id);
   }
 
   /** Every run of the scenario, whatever its state; marks the scenario as used. */
   runsOf(scenario: Scenario): RunRecord[] {
-    if (this.present(scenario)) this.used.add(scenario.id);
-    return this.results.runs.filter((r) => r.scenarioId === scenario.id);
+    const resolved = this.resolve(scenario);
+    if (!resolved) return [];
+    if (this.present(scenario)) this.used.add(resolved.id);
+    return this.results.runs.filter((r) => r.scenarioId === resolved.id);
+  }
+
+  /** Why a scenario is absent on this runtime. */
+  absentReason(scenario: Scenario): string {
+    if (!this.resolve(scenario)) return `${scenario.id}: ${RUNTIME_LABELS[this.ctx.runtime]} has no '${roleOf(scenario)}' strategy`;
+    return `${this.idOf(scenario)}: not measured in this run`;
   }
 
   /** The figure over the scenario's valid runs, or why there is no usable sample. */
   sample(scenario: Scenario, figure: Figure): Sample {
-    if (!this.present(scenario)) return { problem: `${scenario.id}: not measured in this run`, absent: true };
+    if (!this.present(scenario)) return { problem: this.absentReason(scenario), absent: true };
     const runs = this.runsOf(scenario);
-    const values = runs.filter((r) => r.state === 'ok').map((r) => figureOf(r, figure)).filter((v): v is number => v !== undefined);
-    if (values.length >= 2) return { values };
+    const ok = runs.filter((r) => r.state === 'ok' && figureOf(r, figure) !== undefined);
+    const values = ok.map((r) => figureOf(r, figure)!);
+    if (values.length >= 2) {
+      const floor = COUNTED.has(figure) ? countQuantizationFloor(ok.map((r) => r.client?.requests ?? 0)) : undefined;
+      return floor !== undefined ? { values, floor } : { values };
+    }
     const excluded = runs.filter((r) => r.state !== 'ok');
     const why = excluded.length > 0 ? ` (${excluded.length} left out, e.g. ${excluded[0]!.state}: ${excluded[0]!.reasons[0]?.slice(0, 100) ?? 'no reason'})` : '';
     return { problem: `${scenario.id}: ${values.length} valid run(s) of ${runs.length}${why}, at least 2 needed`, absent: false };
@@ -107,11 +145,32 @@ export class ClaimJudging {
     return values.length > 0 ? median(values) : undefined;
   }
 
+  /**
+   * The run's noise for a figure: its log variance pooled over every scenario of this
+   * runtime with 2+ valid runs (bench/stats/moderated.ts). Each comparison moderates its
+   * own variance with it, so two runs a side do not leave it with one degree of freedom.
+   */
+  priorFor(figure: Figure): LogVariancePrior | undefined {
+    if (!this.priors.has(figure)) {
+      const samples = this.results.scenarios
+        .filter((s) => !s.target && scenarioOnRuntime(s, this.ctx.runtime)?.id === s.id)
+        .map((s) =>
+          this.results.runs
+            .filter((r) => r.scenarioId === s.id && r.state === 'ok')
+            .map((r) => figureOf(r, figure))
+            .filter((v): v is number => v !== undefined),
+        );
+      this.priors.set(figure, pooledLogVariance(samples));
+    }
+    return this.priors.get(figure);
+  }
+
   /** Queues a comparison; its outcome is settled in {@link finish}, after Holm. */
   check(spec: CheckSpec): void {
     const a = this.sample(spec.a.scenario, spec.figure);
     const b = 'constant' in spec.b ? { values: [spec.b.constant, spec.b.constant] } : this.sample(spec.b.scenario, spec.figure);
     const missing = [a, b].find((s): s is Extract<Sample, { problem: string }> => 'problem' in s);
+    const bName = 'constant' in spec.b ? spec.b.name : this.nameOf(spec.b);
     const decisive = spec.decisive ?? true;
     const optional = spec.optional ?? !decisive;
     if (missing) {
@@ -122,18 +181,28 @@ export class ClaimJudging {
     const aValues = (a as { values: number[] }).values;
     const bValues = (b as { values: number[] }).values;
     if (median(bValues) === 0) {
-      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${spec.b.name} measured 0, no ratio`, decisive, optional });
+      this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${bName} measured 0, no ratio`, decisive, optional });
       return;
     }
-    const c = compareSamples(aValues, bValues, { practicalBand: this.ctx.practicalBand, alpha: this.ctx.alpha, higherIsBetter });
+    // A constant side has no noise of its own: only the measured side is moderated.
+    const prior = this.ctx.poolNoise === false ? undefined : this.priorFor(spec.figure);
+    const c = compareSamples(aValues, bValues, {
+      practicalBand: this.ctx.practicalBand,
+      alpha: this.ctx.alpha,
+      higherIsBetter,
+      ...(prior ? { prior } : {}),
+      ...('constant' in spec.b ? { bIsConstant: true } : {}),
+      ...countFloor(a as { floor?: number }, 'constant' in spec.b ? {} : (b as { floor?: number })),
+    });
     const comparison: ClaimComparison = {
       ...c,
       claimId: this.claimId,
       label: spec.label,
       figure: spec.figure,
       higherIsBetter,
-      a: spec.a.scenario.id,
-      b: 'constant' in spec.b ? `constant ${spec.b.constant}` : spec.b.scenario.id,
+      runtime: this.ctx.runtime,
+      a: this.idOf(spec.a.scenario),
+      b: 'constant' in spec.b ? `constant ${spec.b.constant}` : this.idOf(spec.b.scenario),
       aMedian: median(aValues),
       bMedian: median(bValues),
       decisive,
@@ -167,7 +236,7 @@ export class ClaimJudging {
       if (!part.check) continue;
       const { spec, comparison } = part.check;
       part.outcome = comparison.decisive ? outcomeOf(spec.expect ?? 'a-better', comparison) : 'undecided';
-      part.text = describe(spec, comparison, part.outcome, decisive.length);
+      part.text = describe(spec, comparison, part.outcome, decisive.length, { a: this.nameOf(spec.a), b: 'constant' in spec.b ? spec.b.name : this.nameOf(spec.b) });
     }
     const measured = this.parts.filter((p) => p.decisive && p.outcome !== 'absent');
     const missing = this.parts.filter((p) => p.decisive && p.outcome === 'absent' && !p.optional);
@@ -194,6 +263,12 @@ export class ClaimJudging {
       comparisons: checks.map((c) => c.comparison),
     };
   }
+}
+
+/** The sides' count floors, as compareSamples takes them (stats/moderated.ts). */
+function countFloor(a: { floor?: number }, b: { floor?: number }): { floor?: { a?: number; b?: number } } {
+  const floor = { ...(a.floor !== undefined ? { a: a.floor } : {}), ...(b.floor !== undefined ? { b: b.floor } : {}) };
+  return Object.keys(floor).length > 0 ? { floor } : {};
 }
 
 function outcomeOf(expect: Expectation, c: ClaimComparison): Outcome {

@@ -5,7 +5,8 @@
  */
 import type { MicroBenchmarkName, MicroResults } from '../micro/types.js';
 import type { Comparison } from '../stats/index.js';
-import type { ResultsFile, Scenario, Verdict } from '../types.js';
+import type { ParallelismControl, ResultsFile, Scenario, Verdict } from '../types.js';
+import type { Runtime } from './runtimes.js';
 
 /** What every predicate may use besides the results. */
 export interface JudgeContext {
@@ -17,6 +18,12 @@ export interface JudgeContext {
   usableCores: number;
   /** The micro-benchmarks of this run, when they ran. */
   micro?: MicroResults;
+  /** The runtime being judged: the claim's scenarios are mapped to its strategies by role. */
+  runtime: Runtime;
+  /** Moderate each comparison's variance with the run's pooled noise (default true; false: plain Welch). */
+  poolNoise?: boolean;
+  /** The parallelism control of this run (cores the machine delivered), when it ran. */
+  parallelism?: ParallelismControl;
 }
 
 /**
@@ -39,6 +46,8 @@ export type Figure =
 /** One comparison a claim made, as stored in `results.comparisons`. */
 export interface ClaimComparison extends Comparison {
   claimId: string;
+  /** The runtime judged (absent in files written before verdicts were per runtime: node). */
+  runtime?: Runtime;
   /** What was compared, e.g. `sleep 5 ms, 100 connections`. */
   label: string;
   figure: Figure;

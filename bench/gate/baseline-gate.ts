@@ -3,6 +3,7 @@
  * then either compare it with the committed baseline or write a new baseline.
  * The baseline is read before any load is sent, so a bad one fails in a second (exit 2).
  */
+import os from 'node:os';
 import { join } from 'node:path';
 import { calibrateCpu } from '../run/calibrate-cpu.js';
 import { LoopbenchError } from '../run/errors.js';
@@ -15,6 +16,7 @@ import { extractMetrics, summarizeMetric } from './metrics.js';
 import { writeGateOutputs } from './outputs/index.js';
 import { markdownSummary } from './outputs/markdown.js';
 import { exitCodeOf, latencyInfo, type GateReport } from './report.js';
+import { busyMachineReasons, machineBeforeSuite, machineDuringRun } from './busy-machine.js';
 import { describeLoad, runBenchSuite, type MachineLoad } from './run-ci-suite.js';
 
 const short = (commit: string | null | undefined) => (commit ? commit.slice(0, 12) : 'unknown commit');
@@ -91,8 +93,20 @@ export async function runGate(opts: GateOptions, signal: AbortSignal, out: NodeJ
 export const MIN_BASELINE_SAMPLES = 2;
 
 export async function takeBaseline(opts: GateOptions, signal: AbortSignal, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  // A busy machine is refused before the suite runs (minutes saved) and after (the
+  // parallelism control interleaved with the cpu runs, the A/A check), unless --force.
+  const refuse = (when: string, reasons: string[]) => {
+    if (reasons.length === 0) return;
+    if (opts.force) {
+      out.write(`WARNING: writing the baseline on a busy machine (--force): ${reasons.join('; ')}\n`);
+      return;
+    }
+    throw new LoopbenchError('E_HARNESS', `baseline not written: the machine is busy ${when}: ${reasons.join('; ')}. Stop what else is running and try again, or pass --force`);
+  };
+  if (!opts.resultsPath) refuse('before the suite', busyMachineReasons(await machineBeforeSuite(os.availableParallelism())));
   const { results, machineLoad } = opts.resultsPath ? { results: readResultsFile(opts.resultsPath), machineLoad: undefined } : await runBenchSuite(opts.bench, signal);
   if (signal.aborted) return 130;
+  refuse('during the suite', busyMachineReasons(machineDuringRun(results)));
   const { errors, warnings } = resultsProblems(results);
   if (errors.length > 0) throw new LoopbenchError('E_HARNESS', `baseline not written: ${errors.join('; ')}`);
   const baseline = baselineFrom(results, new Date(), machineLoad);

@@ -20,6 +20,8 @@ export interface GateOptions {
   /** Practical band, as a fraction (0.05 = 5%). */
   practicalBand: number;
   help: boolean;
+  /** baseline: write it even on a busy machine (bench/gate/busy-machine.ts). */
+  force: boolean;
 }
 
 const BENCH_FLAGS = ['suite', 'filter', 'duration', 'warmup', 'connections', 'repetitions', 'pool-size', 'inject-slowdown', 'out'] as const;
@@ -35,6 +37,8 @@ export function gateUsage(command: 'bench:ci' | 'baseline'): string {
 `
       : `  --baseline PATH      where to write the baseline (default: ${DEFAULT_BASELINE_PATH})
   --results PATH       take the baseline from this results.json instead of running the suite
+  --force              write it even when the machine is busy (fewer cores delivered than
+                       usable, load average, A/A spread); without it a busy machine exits 2
 `;
   return `Usage: npm run ${command} -- [options]
 
@@ -72,6 +76,7 @@ export function parseGateOptions(argv: string[], command: 'bench:ci' | 'baseline
         results: { type: 'string' },
         band: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        force: { type: 'boolean' },
         ...Object.fromEntries(BENCH_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
       },
     });
@@ -79,6 +84,9 @@ export function parseGateOptions(argv: string[], command: 'bench:ci' | 'baseline
     throw new UsageError(`${(error as Error).message}\n\n${gateUsage(command)}`);
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (command === 'bench:ci' && v['force'] !== undefined) {
+    throw new UsageError('--force applies to `npm run baseline` (write a baseline on a busy machine), not to `npm run bench:ci`');
+  }
   if (command === 'baseline' && (v['strict'] !== undefined || v['band'] !== undefined)) {
     throw new UsageError(`--strict and --band apply to \`npm run bench:ci\`, not to \`npm run baseline\``);
   }
@@ -95,5 +103,6 @@ export function parseGateOptions(argv: string[], command: 'bench:ci' | 'baseline
     ...(typeof v['results'] === 'string' ? { resultsPath: v['results'] } : {}),
     practicalBand: typeof v['band'] === 'string' ? parsePct(v['band'], 'band') : 0.05,
     help: v['help'] === true,
+    force: v['force'] === true,
   };
 }

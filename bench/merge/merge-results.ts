@@ -136,6 +136,11 @@ export function mergeResults(inputs: readonly LoadedInput[], opts: MergeOptions)
   const micro = mergeMicro(shards.map((s) => s.results.micro));
   const noise = shards.find((s) => s.results.noise !== undefined)?.results.noise;
   if (shards.filter((s) => s.results.noise !== undefined).length > 1) notes.push('each shard ran its own A/A check; the file records the first shard\'s');
+  // The parallelism control (C6, C10, C11): the shard that delivered the fewest cores, so a
+  // busy runner cannot hide behind an idle one.
+  const controls = shards.flatMap((s) => (s.results.parallelism ? [s.results.parallelism] : []));
+  const parallelism = controls.length > 0 ? controls.reduce((low, c) => (c.deliveredCores < low.deliveredCores ? c : low)) : undefined;
+  if (controls.length > 1) notes.push(`each shard ran its own parallelism control (${controls.map((c) => c.deliveredCores.toFixed(2)).join(', ')} cores delivered); the file records the lowest`);
   const status = missing.length > 0 ? 'failed' : worstStatus(shards.map((s) => s.results.status));
   const options = { ...first.options };
   delete options['shard'];
@@ -157,6 +162,7 @@ export function mergeResults(inputs: readonly LoadedInput[], opts: MergeOptions)
     summaries: scenarios.flatMap((s) => (summaryById.has(s.id) ? [summaryById.get(s.id)!] : [])),
     ...(micro !== undefined ? { micro } : {}),
     ...(noise !== undefined ? { noise } : {}),
+    ...(parallelism !== undefined ? { parallelism } : {}),
     ...(ceilings.length > 0 ? { harnessCeilingRps: Math.min(...ceilings) } : {}),
     merged: {
       kind,

@@ -5,7 +5,7 @@
 import { renderCharts, type RenderedChart } from '../charts/index.js';
 import type { ResultsFile } from '../types.js';
 import { CROSS_MACHINE_HEADING, CROSS_MACHINE_TEXT, provenanceOf } from './provenance.js';
-import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
+import { CLAIM_RUNTIME_LABELS, claimEvidence, claimRows, claimRuntimes, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -93,10 +93,13 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   parts.push('<section id="claims"><h2>Claims of the article</h2>');
   if (claims.length === 0) parts.push('<p>The claims were not evaluated in this run.</p>');
   else {
+    const runtimes = claimRuntimes(results);
+    const badge = (v: { verdict: string; verdictLabel: string } | undefined) => (v ? `<span class="badge ${esc(v.verdict)}">${esc(v.verdictLabel)}</span>` : '');
     const rows = claims
-      .map((c) => `<tr><td>${esc(c.id)}</td><td>“${esc(c.quote)}”</td><td><span class="badge ${esc(c.verdict)}">${esc(c.verdictLabel)}</span></td><td>${esc(c.evidence)}</td></tr>`)
+      .map((c) => `<tr><td>${esc(c.id)}</td><td>“${esc(c.quote)}”</td>${runtimes.map((r) => `<td>${badge(c.byRuntime[r])}</td>`).join('')}<td>${esc(claimEvidence(c, runtimes))}</td></tr>`)
       .join('\n');
-    parts.push(`<div class="scroll"><table class="claims">\n<thead><tr><th>ID</th><th>The article says</th><th>Verdict</th><th>Evidence</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`);
+    const heads = runtimes.map((r) => `<th>${esc(CLAIM_RUNTIME_LABELS[r])}</th>`).join('');
+    parts.push(`<div class="scroll"><table class="claims">\n<thead><tr><th>ID</th><th>The article says</th>${heads}<th>Evidence</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`);
   }
   parts.push('</section>');
 
@@ -107,7 +110,7 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   }
 
   parts.push('<section id="workloads"><h2>Results by workload</h2>');
-  parts.push('<p>Figures are medians over runs; req/s with its 95% confidence interval; CV is the coefficient of variation of req/s across runs.</p>');
+  parts.push('<p>Latency, ideal and resource figures are medians over valid runs; req/s is the mean over valid runs with the 95% confidence interval of that mean (none from a single run); CV is the coefficient of variation of req/s across runs. Rows without valid runs show their state and reasons, not numbers.</p>');
   for (const section of workloadSections(results)) {
     parts.push(`<h3>${esc(section.workload)}</h3>`);
     if (section.params) parts.push(`<p>Parameters: <code>${esc(section.params)}</code></p>`);

@@ -5,7 +5,7 @@
 import { chartSpecs } from '../charts/index.js';
 import type { ResultsFile, Verdict } from '../types.js';
 import { provenanceLines } from './provenance.js';
-import { claimRows, machineFacts, workloadSections, type Table } from './tables.js';
+import { CLAIM_RUNTIME_LABELS, claimEvidence, claimRows, claimRuntimes, machineFacts, workloadSections, type Table } from './tables.js';
 import type { Reporter } from './types.js';
 
 const VERDICT_MARKS: Record<Verdict, string> = {
@@ -44,11 +44,14 @@ export function renderMarkdown(results: ResultsFile): string {
   if (claims.length === 0) {
     out.push('The claims were not evaluated in this run.', '');
   } else {
-    const rows = claims.map((c) => [c.id, `“${c.quote}”`, `${VERDICT_MARKS[c.verdict] ?? ''} ${c.verdictLabel}`.trim(), c.evidence]);
+    const runtimes = claimRuntimes(results);
+    const verdictCell = (v: { verdict: Verdict; verdictLabel: string } | undefined) => (v ? `${VERDICT_MARKS[v.verdict] ?? ''} ${v.verdictLabel}`.trim() : '·');
+    const rows = claims.map((c) => [c.id, `“${c.quote}”`, ...runtimes.map((r) => verdictCell(c.byRuntime[r])), claimEvidence(c, runtimes)]);
+    // One verdict column per runtime judged (Node.js, Python).
     const columns = [
       { header: 'ID', align: 'left' as const },
       { header: 'The article says', align: 'left' as const },
-      { header: 'Verdict', align: 'left' as const },
+      ...runtimes.map((r) => ({ header: CLAIM_RUNTIME_LABELS[r], align: 'left' as const })),
       { header: 'Evidence', align: 'left' as const },
     ];
     out.push(markdownTable({ columns, rows }), '');
@@ -60,7 +63,7 @@ export function renderMarkdown(results: ResultsFile): string {
     for (const c of charts) out.push(`### ${c.title}`, '', `![${c.title}](charts/${c.name}.png)`, '', `${c.caption} ([SVG](charts/${c.name}.svg), [vega-lite spec](charts/${c.name}.vl.json))`, '');
   }
 
-  out.push('## Results by workload', '', 'Figures are medians over runs; req/s with its 95% confidence interval; CV is the coefficient of variation of req/s across runs.', '');
+  out.push('## Results by workload', '', 'Latency, ideal and resource figures are medians over valid runs; req/s is the mean over valid runs with the 95% confidence interval of that mean (none from a single run); CV is the coefficient of variation of req/s across runs. Rows without valid runs show their state and reasons, not numbers.', '');
   for (const section of workloadSections(results)) {
     out.push(`### ${section.workload}`, '');
     if (section.params) out.push(`Parameters: ${section.params}`, '');

@@ -17,14 +17,28 @@ export interface Table {
   rows: string[][];
 }
 
-export interface ClaimRow {
-  id: string;
-  quote: string;
-  analog: string;
+/** A claim's verdict on one runtime. */
+export interface RuntimeVerdict {
   verdict: Verdict;
   verdictLabel: string;
   evidence: string;
 }
+
+/**
+ * One claim: its verdict on each runtime present in the results (`byRuntime`, in
+ * `claimRuntimes` order). `verdict`, `verdictLabel` and `evidence` are the first runtime's,
+ * for readers that show one.
+ */
+export interface ClaimRow extends RuntimeVerdict {
+  id: string;
+  quote: string;
+  analog: string;
+  byRuntime: Partial<Record<ClaimRuntime, RuntimeVerdict>>;
+}
+
+export type ClaimRuntime = 'node' | 'python';
+export const CLAIM_RUNTIME_LABELS: Record<ClaimRuntime, string> = { node: 'Node.js', python: 'Python' };
+const runtimeOf = (c: ClaimVerdict): ClaimRuntime => c.runtime ?? 'node';
 
 export interface ScenarioNote {
   scenarioId: string;
@@ -52,15 +66,59 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 
 export const NOT_MEASURED = 'not measured in this run';
 
-export function claimRows(results: ResultsFile): ClaimRow[] {
-  return [...(results.claims ?? [])].sort(compareClaims).map((c: ClaimVerdict) => ({
-    id: c.id,
-    quote: c.quote,
-    analog: c.analog,
+/** The runtimes the claims were judged on (a verdict without `runtime` is Node.js's: older files). */
+export function claimRuntimes(results: ResultsFile): ClaimRuntime[] {
+  const seen = new Set((results.claims ?? []).map(runtimeOf));
+  return (['node', 'python'] as const).filter((r) => seen.has(r));
+}
+
+function runtimeVerdict(c: ClaimVerdict): RuntimeVerdict {
+  const runtime = runtimeOf(c);
+  return {
     verdict: c.verdict,
-    verdictLabel: VERDICT_LABELS[c.verdict] ?? c.verdict,
-    evidence: c.verdict === 'not-measured' ? NOT_MEASURED : c.evidence,
-  }));
+    verdictLabel: c.verdict === 'not-applicable' ? `not applicable on ${CLAIM_RUNTIME_LABELS[runtime]}` : (VERDICT_LABELS[c.verdict] ?? c.verdict),
+    // A runtime that has no strategy for the claim's roles says so; otherwise the plain phrase.
+    evidence: c.verdict === 'not-measured' && !c.evidence.includes(' has no strategy ') ? NOT_MEASURED : c.evidence,
+  };
+}
+
+/** One row per claim, with a verdict per runtime. */
+export function claimRows(results: ResultsFile): ClaimRow[] {
+  const rows = new Map<string, ClaimRow>();
+  for (const c of [...(results.claims ?? [])].sort(compareClaims)) {
+    const v = runtimeVerdict(c);
+    const row = rows.get(c.id) ?? { id: c.id, quote: c.quote, analog: c.analog, ...v, byRuntime: {} };
+    row.byRuntime[runtimeOf(c)] = v;
+    rows.set(c.id, row);
+  }
+  return [...rows.values()];
+}
+
+/** The evidence of a row: one runtime's alone, or each prefixed with its runtime. */
+export function claimEvidence(row: ClaimRow, runtimes: ClaimRuntime[]): string {
+  if (runtimes.length <= 1) return row.evidence;
+  return runtimes.map((r) => `${CLAIM_RUNTIME_LABELS[r]}: ${row.byRuntime[r]?.evidence ?? NOT_MEASURED}`).join(' — ');
+}
+
+/** The parallelism control of the run, or why there is none. */
+function deliveredCoresFact(results: ResultsFile): string {
+  const p = results.parallelism;
+  if (!p) return `${NOT_MEASURED} (no parallelism control: the run had no cpu scenario, or predates the control)`;
+  const fmt = (v: number) => formatNumber(Number(v.toPrecision(2)));
+  return `${fmt(p.deliveredCores)} of ${p.processes} (parallelism control: ${p.processes} CPU-bound processes at once vs one alone, median of ${p.samples.length} sample(s) interleaved with the cpu runs, range ${fmt(p.deliveredCoresMin)}-${fmt(p.deliveredCoresMax)})`;
+}
+
+/** The harness ceiling, saying whether it was measured in this run or cached (when, under what load). */
+function ceilingText(results: ResultsFile): string {
+  const c = results.harnessCeiling;
+  if (c && 'error' in c) return `${NOT_MEASURED}: ${c.error}`;
+  if (results.harnessCeilingRps === undefined) return NOT_MEASURED;
+  if (!c) return `${formatNumber(results.harnessCeilingRps)} req/s against a noop server (not recorded whether measured in this run or cached)`;
+  const figure = `${formatNumber(c.rps)} req/s against a noop server`;
+  if (!c.cached) return `${figure}, measured in this run`;
+  const at = c.measuredAt.slice(11, 16);
+  const load = 'loadAverage1m' in c && typeof c.loadAverage1m === 'number' ? ` under load ${c.loadAverage1m.toFixed(2)}` : ' (load then not recorded)';
+  return `${figure}, cached: measured at ${at} UTC${load}, not in this run`;
 }
 
 /** Machine facts as label/value pairs, in reading order. */
@@ -73,7 +131,8 @@ export function machineFacts(results: ResultsFile): [string, string][] {
     ['Node.js', m.nodeVersion],
     ['OS', m.os],
     ['Git commit', m.gitCommit ?? 'unknown'],
-    ['Load-generator ceiling', results.harnessCeilingRps === undefined ? NOT_MEASURED : `${formatNumber(results.harnessCeilingRps)} req/s against a noop server`],
+    ['Load-generator ceiling', ceilingText(results)],
+    ['Delivered cores', deliveredCoresFact(results)],
   ];
   if (results.calibration) facts.push(['CPU calibration', `${formatNumber(results.calibration.nsPerIteration)} ns per PBKDF2-SHA256 round (cpu workload)`]);
   const py = results.python;
@@ -85,7 +144,9 @@ export function machineFacts(results: ResultsFile): [string, string][] {
   return facts;
 }
 
-const interval = (s: ScenarioSummary['rps']) => (s ? `${formatNumber(s.median)} (${formatNumber(s.ciLow)}–${formatNumber(s.ciHigh)})` : '');
+/** The mean beside the interval of the mean (one estimator per figure); no interval from one run. */
+const interval = (s: ScenarioSummary['rps']) =>
+  !s ? '' : s.n < 2 ? `${formatNumber(s.mean)} (1 run, no CI)` : `${formatNumber(s.mean)} (${formatNumber(s.ciLow)}–${formatNumber(s.ciHigh)})`;
 const ms = (x: number | undefined) => (x === undefined ? '' : formatMs(x));
 
 /** One table per workload, in the order the suite ran them. */
@@ -103,7 +164,7 @@ export function workloadSections(results: ResultsFile): WorkloadSection[] {
       ...(uniformParams === undefined ? [{ header: 'Parameters', align: 'left' as const, cell: (s: ScenarioSummary) => formatParams(labelParams(s.workload, s.params), ', ') }] : []),
       ...(hasVariant ? [{ header: 'Variant', align: 'left' as const, cell: (s: ScenarioSummary) => s.variant ?? '' }] : []),
       { header: 'Connections', align: 'right', cell: (s) => (s.connections === undefined ? (s.ratePerS === undefined ? '' : `${formatNumber(s.ratePerS)}/s open`) : formatNumber(s.connections)) },
-      { header: 'req/s (95% CI)', align: 'right', cell: (s) => interval(s.rps) },
+      { header: 'req/s, mean (95% CI of the mean)', align: 'right', cell: (s) => interval(s.rps) },
       { header: 'CV', align: 'right', cell: (s) => (s.rps ? formatPct(s.rps.cv, 1) : '') },
       { header: 'p50', align: 'right', cell: (s) => ms(s.latencyP50Ms?.median) },
       { header: 'p99', align: 'right', cell: (s) => ms(s.latencyP99Ms?.median) },

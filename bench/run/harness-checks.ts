@@ -7,7 +7,7 @@
  *   noise right now, and comparisons smaller than it cannot be told apart.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../results/atomic-write.js';
 import { closedLoad, defineScenario } from '../suites/scenario.js';
@@ -23,6 +23,8 @@ export interface HarnessCeiling {
   measuredAt: string;
   cached: boolean;
   scenarioId: string;
+  /** 1-minute load average when it was measured (a cached figure says under what load). */
+  loadAverage1m?: number;
 }
 
 export interface NoiseCheck {
@@ -67,7 +69,7 @@ export async function harnessCeiling(machine: MachineFacts, ctx: RunContext): Pr
     else reasons.push(...run.reasons);
   }
   if (bestRps === 0) return { error: `ceiling runs failed: ${reasons.join('; ')}` };
-  const ceiling: HarnessCeiling = { rps: bestRps, measuredAt: new Date().toISOString(), cached: false, scenarioId: ceilingScenario.id };
+  const ceiling: HarnessCeiling = { rps: bestRps, measuredAt: new Date().toISOString(), cached: false, scenarioId: ceilingScenario.id, loadAverage1m: loadavg()[0] ?? 0 };
   writeFileAtomic(path, JSON.stringify(ceiling));
   return ceiling;
 }

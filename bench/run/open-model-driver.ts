@@ -149,11 +149,13 @@ export async function runOpenModel(opts: OpenModelOptions): Promise<ClientFigure
           const now = performance.now();
           inFlight--;
           requests++;
-          if (now <= windowEndAt) completedInWindow++;
           corrected.recordMs(now - arrival.intendedAt);
           uncorrected.recordMs(now - sentAt);
-          if (status < 200 || status > 299) non2xx++;
-          else if (validate && !safeValidate(validate, status, body, arrival.id)) wrongBodies++;
+          // req/s counts correct answers only (2xx and validated), as the closed drivers do.
+          let correct = true;
+          if (status < 200 || status > 299) (non2xx++, (correct = false));
+          else if (validate && !safeValidate(validate, status, body, arrival.id)) (wrongBodies++, (correct = false));
+          if (correct && now <= windowEndAt) completedInWindow++;
           settle();
         },
         (err: unknown) => {

@@ -53,7 +53,8 @@ function percentile(sortedValues: Float64Array, q: number): number {
 /**
  * Percentile bootstrap confidence interval of median(a) / median(b): resample a and b
  * independently with replacement, take the ratio of the resampled medians, and return
- * the (1 − level)/2 and (1 + level)/2 quantiles of those ratios (linear interpolation).
+ * the (1 − level)/2 and (1 + level)/2 quantiles of those ratios (linear interpolation),
+ * and their median as the point estimate (inside the interval by construction).
  *
  * A resample where median(b*) = 0 gives a ratio of +Infinity (or 1 when median(a*) is 0
  * too: the two resamples agree), so an interval reaching a zero denominator comes out
@@ -68,7 +69,7 @@ export function bootstrapRatioOfMediansCi(
   a: readonly number[],
   b: readonly number[],
   opts: BootstrapOptions = {},
-): { low: number; high: number } {
+): { low: number; high: number; estimate: number } {
   checkSample(a, 'a', 1);
   checkSample(b, 'b', 1);
   if ([...a, ...b].some((v) => v < 0)) throw new RangeError('bootstrap: values must be >= 0');
@@ -88,5 +89,6 @@ export function bootstrapRatioOfMediansCi(
     ratios[r] = mb === 0 ? (ma === 0 ? 1 : Infinity) : ma / mb;
   }
   ratios.sort();
-  return { low: percentile(ratios, (1 - level) / 2), high: percentile(ratios, (1 + level) / 2) };
+  // The estimate is the median of the same resampled ratios, so it lies inside the interval.
+  return { low: percentile(ratios, (1 - level) / 2), high: percentile(ratios, (1 + level) / 2), estimate: percentile(ratios, 0.5) };
 }

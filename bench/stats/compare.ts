@@ -6,12 +6,20 @@
 import { bootstrapRatioOfMediansCi } from './bootstrap.js';
 import { median } from './describe.js';
 import { checkOpenProbability, checkSample } from './sample.js';
+import { moderatedWelchLog, type LogVariancePrior, type MeanLogVarianceFloor } from './moderated.js';
 import { welchTTest } from './tests.js';
 
 /** Outcome of {@link compareSamples}. */
 export interface Comparison {
-  /** median(a) / median(b). */
+  /**
+   * The point estimate whose interval is [ratioCiLow, ratioCiHigh], so it always lies
+   * inside it: the ratio of geometric means exp(mean(ln a) − mean(ln b)) for `welch-log`;
+   * the median of the bootstrap ratios of medians for `bootstrap`; median(a) / median(b)
+   * for `none` (fewer than 2 runs on a side: no interval).
+   */
   ratio: number;
+  /** What `ratio` and its interval estimate, for labels. */
+  estimand: 'ratio of geometric means' | 'ratio of medians';
   /** Confidence interval of the ratio at level 1 − alpha (95% by default). */
   ratioCiLow: number;
   ratioCiHigh: number;
@@ -20,9 +28,11 @@ export interface Comparison {
   test: 'welch-t';
   /**
    * How the interval was obtained: `welch-log` (all values > 0, n ≥ 2 a side),
+   * `moderated-welch-log` (the same, with each side's variance moderated by the run's
+   * pooled noise, moderated.ts),
    * `bootstrap` (some value is 0, so no logs), `none` (n < 2 on a side: [ratio, ratio]).
    */
-  ciMethod: 'welch-log' | 'bootstrap' | 'none';
+  ciMethod: 'welch-log' | 'moderated-welch-log' | 'bootstrap' | 'none';
   nA: number;
   nB: number;
   verdict: 'a-better' | 'b-better' | 'no-clear-difference' | 'inconclusive';
@@ -40,6 +50,12 @@ export interface CompareOptions {
   higherIsBetter?: boolean;
   /** Seed of the bootstrap fallback (default 1). */
   seed?: number;
+  /** The run's pooled log variance of this figure (moderated.ts): more power from few runs. */
+  prior?: LogVariancePrior;
+  /** b is a fixed reference, not a measurement: with a prior, only a's variance is moderated (b's is 0). */
+  bIsConstant?: boolean;
+  /** Known lower bounds of each side's variance of its mean log (counts: Poisson, 1/N events). */
+  floor?: MeanLogVarianceFloor;
 }
 
 function fmtRatio(x: number): string {
@@ -55,8 +71,9 @@ function fmtPct(x: number): string {
 }
 
 /**
- * Compares samples a and b of one figure (one value per run) through the ratio
- * median(a) / median(b).
+ * Compares samples a and b of one figure (one value per run) through their ratio; one
+ * estimator per figure: `ratio` is the estimate whose interval is printed (see
+ * {@link Comparison.ratio}), never a median ratio beside a geometric-mean interval.
  *
  * **Interval and test.** With n ≥ 2 on both sides and all values > 0, the interval is the
  * Welch interval of mean(ln a) − mean(ln b), exponentiated (a ratio of geometric means),
@@ -98,23 +115,24 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
 
   const nA = a.length;
   const nB = b.length;
-  const ratio = median(a) / medianB;
+  const medianRatio = median(a) / medianB;
   const level = 1 - alpha;
-  const head = `a is ${fmtRatio(ratio)}x b`;
+  const head0 = `a is ${fmtRatio(medianRatio)}x b`;
   const bandText = `±${fmtPct(band)}`;
 
   if (nA < 2 || nB < 2) {
     return {
-      ratio,
-      ratioCiLow: ratio,
-      ratioCiHigh: ratio,
+      ratio: medianRatio,
+      estimand: 'ratio of medians',
+      ratioCiLow: medianRatio,
+      ratioCiHigh: medianRatio,
       pValue: 1,
       test: 'welch-t',
       ciMethod: 'none',
       nA,
       nB,
       verdict: 'inconclusive',
-      reason: `${head} but with ${nA} run(s) of a and ${nB} of b (at least 2 each needed) there is no interval: inconclusive`,
+      reason: `${head0} but with ${nA} run(s) of a and ${nB} of b (at least 2 each needed) there is no interval: inconclusive`,
     };
   }
 
@@ -122,19 +140,27 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
   let ciHigh: number;
   let pValue: number;
   let ciMethod: Comparison['ciMethod'];
+  let ratio: number;
+  let estimand: Comparison['estimand'];
   if ([...a, ...b].every((v) => v > 0)) {
-    const w = welchTTest(a.map(Math.log), b.map(Math.log), level);
+    const special = opts.prior !== undefined || opts.floor !== undefined || opts.bIsConstant === true;
+    const w = special ? moderatedWelchLog(a, b, opts.prior, level, opts.bIsConstant ?? false, opts.floor) : welchTTest(a.map(Math.log), b.map(Math.log), level);
     ciLow = Math.exp(w.ciLow);
     ciHigh = Math.exp(w.ciHigh);
     pValue = w.pValue;
-    ciMethod = 'welch-log';
+    ciMethod = opts.prior ? 'moderated-welch-log' : 'welch-log';
+    ratio = Math.exp(w.meanDiff);
+    estimand = 'ratio of geometric means';
   } else {
     const ci = bootstrapRatioOfMediansCi(a, b, { level, seed: opts.seed ?? 1 });
     ciLow = ci.low;
     ciHigh = ci.high;
     pValue = welchTTest(a, b, level).pValue;
     ciMethod = 'bootstrap';
+    ratio = ci.estimate;
+    estimand = 'ratio of medians';
   }
+  const head = `a is ${fmtRatio(ratio)}x b`;
 
   // The interval as "how much better a is than b" (> 1 favours a).
   const lo = higherIsBetter ? ciLow : 1 / ciHigh;
@@ -164,10 +190,11 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
       : `too noisy to tell (interval wider than ±${fmtPct(2 * band)})`;
   }
   const reason =
-    `${head} (${fmtPct(level)} CI ${fmtRatio(ciLow)}-${fmtRatio(ciHigh)}), ${fmtP(pValue)}` +
+    `${head} (${fmtPct(level)} CI of the ${estimand} ${fmtRatio(ciLow)}-${fmtRatio(ciHigh)}), ${fmtP(pValue)}` +
     `${higherIsBetter ? '' : ' (lower is better)'}: ${why}`;
   return {
     ratio,
+    estimand,
     ratioCiLow: ciLow,
     ratioCiHigh: ciHigh,
     pValue,

@@ -8,3 +8,4 @@ export { bootstrapRatioOfMediansCi, mulberry32, type BootstrapOptions } from './
 export { compareSamples, type CompareOptions, type Comparison } from './compare.js';
 export { holmAdjust, holmBonferroni } from './multiple-testing.js';
 export { midRanks, spearman, type RankCorrelation } from './correlation.js';
+export { countQuantizationFloor, moderatedWelchLog, pooledLogVariance, PRIOR_DF_MAX, type LogVariancePrior, type ModeratedWelch } from './moderated.js';

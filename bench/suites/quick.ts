@@ -6,27 +6,33 @@ import { ioScenarios } from './parts/io.js';
 import { pythonScenarios } from './parts/python.js';
 import { dedupeScenarios, shortenScenarios } from './shorten.js';
 
+/**
+ * The first run's knobs, in one place (tune here): the window of every run and the
+ * repetitions. Each repetition costs about (warm-up + window + ~1 s of server start) per
+ * scenario; with ~45 scenarios, 3 repetitions of 1 s windows make about 5 minutes on 2 idle
+ * cores, ceiling and micro-benchmarks included.
+ */
 const timing = { durationS: 1, warmupS: 0.5 };
+const REPETITIONS = 3;
 
 /**
- * The whole pipeline, short: every strategy × {noop, sleep, cpu}, the I/O workloads,
- * head-of-line, and every scenario a claim needs except the 10,000-connection run; 1 s
- * windows (the 1,000-connection run keeps its 5 s: it must hold many closed-loop rounds),
- * 2 repetitions: the fewest with which a comparison has a confidence interval at all, so
- * large effects get a verdict and small ones come out `inconclusive` (run `default`, 3
- * repetitions, for those). About 3 minutes on 2 idle cores.
+ * What `npm run bench` runs first (the default suite): the whole pipeline, short. Every
+ * strategy × {noop, sleep, cpu}, the I/O workloads (SQLite and the project's own upstream
+ * server: nothing to install), head-of-line, and every scenario a claim needs except the
+ * 10,000-connection run; 1 s windows (the 1,000-connection run keeps its 5 s: it must hold
+ * many closed-loop rounds). With 3 repetitions large effects get a verdict and small ones
+ * may come out `inconclusive`; `--suite full` measures longer, with the sweeps.
  */
 export const quick: Suite = {
   name: 'quick',
-  description:
-    'every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and every claim\'s scenarios but 10,000 connections; 1 s runs, 2 repetitions',
-  repetitions: 2,
+  description: `the first run: every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and every claim's scenarios but 10,000 connections; ${timing.durationS} s runs, ${REPETITIONS} repetitions`,
+  repetitions: REPETITIONS,
   scenarios: shortenScenarios(
     dedupeScenarios([
       ...coreScenarios(timing),
       ...ioScenarios(timing, ['blocking', 'async']),
       ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
-      ...pythonScenarios(timing),
+      ...pythonScenarios(timing, 'few'),
       ...claimScenarios(),
     ]),
     timing,

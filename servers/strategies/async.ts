@@ -6,7 +6,7 @@ export const asyncStrategy: NodeStrategy = {
   runtime: 'node',
   order: 1,
   colour: '#0072B2',
-  memoryUnit: { unit: 'pending promise', countedBy: 'connections' },
+  memoryUnit: { unit: 'pending async call', countedBy: 'connections' },
   core: true,
   role: 'async',
   description: 'non-blocking implementation awaited on the event loop: waits overlap, CPU work does not',

@@ -16,7 +16,7 @@ describe('C1: blocking waits', () => {
   it('is supported when throughput stays ~1/S whatever the connections', () => {
     const v = verdictOf('C1', sweep(() => 190).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/1,000 connections: 190 req\/s \(95% CI [\d.]+-[\d.]+\) = 0.95\/S vs 200,000 if the waits overlapped/);
+    expect(v.evidence).toMatch(/1,000 connections: 190 req\/s = 0.95 requests in service at once \(95% CI of the geometric mean [\d.]+-[\d.]+\); 1 if it waits, 1,000 if the waits overlapped/);
     expect(v.evidence).toMatch(/p99 grows with the queue: 5 ms at 1, 50 ms at 10/);
     expect(v.scenarioIds).toHaveLength(4);
   });
@@ -24,13 +24,21 @@ describe('C1: blocking waits', () => {
   it('is refuted when throughput grows with the connections (waits overlap)', () => {
     const v = verdictOf('C1', sweep((c) => c * 190).build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toContain('significantly above');
+    expect(v.evidence).toMatch(/10 connections: 1,900 req\/s = 9.5 requests in service at once/);
+  });
+
+  it('is refuted when a "blocking" server serves 3 at a time (632 req/s at 10 connections, S = 5 ms)', () => {
+    const b = new ResultsBuilder();
+    b.series(at(10), 'rps', around(632));
+    expect(verdictOf('C1', b.build()).verdict).toBe('refuted');
   });
 
   it('is inconclusive when the runs are too noisy to place against the midpoint', () => {
-    // At 10 connections the midpoint is √10 × 200 = 632 req/s; runs of 150, 600 and 2,400 straddle it.
+    // Between 1.5 and 2 requests in service (300-400 req/s at S = 5 ms), or runs that straddle both.
     const b = new ResultsBuilder();
     b.series(at(10), 'rps', [150, 600, 2400]);
+    expect(verdictOf('C1', b.build()).verdict).toBe('inconclusive');
+    b.series(at(100), 'rps', around(350));
     expect(verdictOf('C1', b.build()).verdict).toBe('inconclusive');
   });
 

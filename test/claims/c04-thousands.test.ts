@@ -11,7 +11,7 @@ describe('C4: thousands of connections', () => {
   it('is supported at ~C/S with no failed request, even without the 10,000-connection run (quick suite)', () => {
     const v = verdictOf('C4', new ResultsBuilder().series(thousand, 'rps', around(0.98 * IDEAL), { p99Ms: 450 }).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/1,000 connections, S = 200 ms: 4,900 req\/s = 0.98 of C\/S = 5,000 \(95% CI [\d.]+-[\d.]+\), p99 450 ms, 0 failed requests/);
+    expect(v.evidence).toMatch(/1,000 connections, S = 200 ms: 4,89\d req\/s = 0.98 of C\/S = 5,000 \(95% CI of the geometric mean [\d.]+-[\d.]+\), p99 450 ms, 0 failed of [\d,]+ requests over 3 run\(s\)/);
     expect(v.evidence).toContain('not measured in this run: 10,000 connections, S = 2 s');
   });
 
@@ -24,7 +24,18 @@ describe('C4: thousands of connections', () => {
     ]);
     const v = verdictOf('C4', b.build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toContain('10,000 connections, S = 2 s: 2 of 3 runs had failed requests (load: 3000 errors');
+    expect(v.evidence).toContain('10,000 connections, S = 2 s: 5,800 failed of 26,050 requests over 3 run(s), more than 0.1% (load: 3000 errors');
+  });
+
+  it('counts failed requests over every run, valid or not, never "0 failed" after dropping runs', () => {
+    const b = new ResultsBuilder().add(thousand, [
+      { rps: 4900 },
+      { rps: 4900 },
+      { rps: 4800, state: 'invalid', reasons: ['load: 40 timeouts out of 14400 requests (> 0.1%)'], errors: 40 },
+    ]);
+    const v = verdictOf('C4', b.build());
+    expect(v.evidence).not.toContain(' 0 failed');
+    expect(v.evidence).toMatch(/40 failed of [\d,]+ requests over 3 run\(s\)/);
   });
 
   it('is refuted when throughput is significantly below 0.9 of C/S', () => {

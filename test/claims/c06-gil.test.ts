@@ -4,28 +4,53 @@ import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './h
 
 const blocking = scenarioOf(claims.C6, 'cpu/blocking/c50');
 const workers = scenarioOf(claims.C6, 'cpu/worker-threads/c50');
+const processes = scenarioOf(claims.C6, 'cpu/child-process/c50');
 
-function results(workerRps: number[], cores = 2): ResultsBuilder {
-  return new ResultsBuilder(cores).series(blocking, 'rps', around(50)).series(workers, 'rps', workerRps);
+function results(threadRps: number[], processRps: number[], delivered = 1.95): ResultsBuilder {
+  return new ResultsBuilder(2)
+    .withDeliveredCores(delivered, delivered, delivered)
+    .series(blocking, 'rps', around(50))
+    .series(workers, 'rps', threadRps)
+    .series(processes, 'rps', processRps);
 }
 
-describe('C6: the GIL', () => {
-  it('is not applicable when threads run CPU work in parallel (~min(W, cores)x)', () => {
-    const v = verdictOf('C6', results(around(95)).build());
+describe('C6: the GIL, judged against the parallelism control', () => {
+  it('is not applicable on Node.js when threads ≈ processes ≈ the delivered cores', () => {
+    const v = verdictOf('C6', results(around(95), around(96)).build());
     expect(v.verdict).toBe('not-applicable');
-    expect(v.evidence).toMatch(/^not applicable on Node.js: worker threads run CPU work in parallel/);
-    expect(v.evidence).toMatch(/speedup 1.9x \(95% CI [\d.]+-[\d.]+\) with W=2 threads on 2 cores \(parallel ideal 2x, GIL-like 1x, midpoint 1.5x\)/);
+    expect(v.evidence).toMatch(/^not applicable on Node.js: worker threads run CPU work in parallel like processes/);
+    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+\) with W=2/);
+    expect(v.evidence).toContain('the machine delivered 1.9 cores');
   });
 
-  it('is supported when threads give no parallel speedup (a GIL-like limit)', () => {
-    expect(verdictOf('C6', results(around(51)).build()).verdict).toBe('supported');
+  it('is supported when threads stay flat while processes scale (the GIL-like outcome)', () => {
+    expect(verdictOf('C6', results(around(51), around(96)).build()).verdict).toBe('supported');
   });
 
-  it('is inconclusive when the speedup interval straddles the midpoint, or on one core', () => {
-    expect(verdictOf('C6', results([60, 75, 95]).build()).verdict).toBe('inconclusive');
-    const one = verdictOf('C6', results(around(50), 1).build());
-    expect(one.verdict).toBe('inconclusive');
-    expect(one.evidence).toContain('K = min(W=1, cores=1) = 1');
+  it('is inconclusive when processes do not scale either, naming the delivered cores', () => {
+    const v = verdictOf('C6', results(around(51), around(52)).build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toContain('processes did not scale either');
+  });
+
+  it('with one core kept busy elsewhere (1.3 cores delivered): neither supported nor refuted, and it says why', () => {
+    // What a busy machine looks like: threads and processes both ~1.2x.
+    const v = verdictOf('C6', results(around(60), around(62), 1.3).build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toContain('the machine delivered 1.3 cores');
+    // Even threads flat and processes scaling cannot be judged when the control says 1.3.
+    expect(verdictOf('C6', results(around(51), around(96), 1.3).build()).verdict).toBe('inconclusive');
+  });
+
+  it('is inconclusive without a parallelism control (older results files), never judged on the core count alone', () => {
+    const b = new ResultsBuilder(2).series(blocking, 'rps', around(50)).series(workers, 'rps', around(51)).series(processes, 'rps', around(96));
+    const v = verdictOf('C6', b.build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toContain('no parallelism control in this run');
+  });
+
+  it('is inconclusive when the threads interval straddles the midpoint', () => {
+    expect(verdictOf('C6', results([60, 75, 95], around(96)).build()).verdict).toBe('inconclusive');
   });
 
   it('is not measured without the cpu runs', () => {

@@ -4,35 +4,35 @@ import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf, type RunSp
 
 const s = (id: string) => scenarioOf(claims.C7, id);
 
-function results(slowThreads: RunSpec): ResultsBuilder {
+/** Async: the I/O rate with 85-90 MB and 0.5 s of CPU; threads as given (W = C). */
+function results(threads: RunSpec): ResultsBuilder {
   const b = new ResultsBuilder();
-  b.add(s('sleep/async/c50'), around(950).map((rps) => ({ rps, rssMb: 85 })));
-  b.add(s('sleep/worker-threads/c50'), around(39).map((rps) => ({ rps, rssMb: 95 })));
-  b.add(s('db:fast/async/c10'), around(7000).map((rps) => ({ rps, rssMb: 90 })));
-  b.add(s('db:fast/worker-threads/c10'), around(5000).map((rps) => ({ rps, rssMb: 110 })));
-  b.add(s('db:slow/async/c10'), around(70).map((rps) => ({ rps, rssMb: 90 })));
-  b.add(s('db:slow/worker-threads/c10'), around(slowThreads.rps!).map((rps) => ({ ...slowThreads, rps })));
+  b.add(s('sleep/async/c16'), around(300).map((rps) => ({ rps, rssMb: 85, cpuS: 0.3 })));
+  b.add(s('sleep/worker-threads/c16/w16'), around(threads.rps ?? 300).map((rps) => ({ rssMb: 200, cpuS: 0.9, ...threads, rps })));
+  b.add(s('db:slow/async/c10'), around(70).map((rps) => ({ rps, rssMb: 90, cpuS: 0.5 })));
+  b.add(s('db:slow/worker-threads/c10/w10'), around(70).map((rps) => ({ rps, rssMb: 180, cpuS: 0.8 })));
   return b;
 }
 
-describe('C7: async vs threads on I/O', () => {
-  it('is supported when async wins throughput and throughput per MB on every I/O workload', () => {
-    const v = verdictOf('C7', results({ rps: 50, rssMb: 110 }).build());
+describe('C7: async vs a thread per connection on I/O', () => {
+  it('is supported when async matches the throughput with less memory and CPU per request', () => {
+    const v = verdictOf('C7', results({}).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/sleep 50 ms, 50 conn: async 11.2 req\/s per MB vs worker-threads 0.411 req\/s per MB/);
+    expect(v.evidence).toMatch(/sleep 50 ms, C=16, W=16, memory: async 85 MB RSS vs threads 200 MB RSS/);
+    expect(v.evidence).toContain('W = C');
   });
 
-  it('is refuted when a thread pool does better on one', () => {
-    const v = verdictOf('C7', results({ rps: 110, rssMb: 100 }).build());
+  it('is refuted when the thread pool serves more, or costs no more memory', () => {
+    expect(verdictOf('C7', results({ rps: 400 }).build()).verdict).toBe('refuted');
+    const v = verdictOf('C7', results({ rssMb: 85 }).build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toContain('worker-threads better');
+    expect(v.evidence).toContain('no clear difference');
   });
 
-  it('is inconclusive when a pair is too noisy', () => {
-    const b = results({ rps: 50, rssMb: 110 }).build();
-    b.runs = b.runs.filter((r) => r.scenarioId !== 'db:slow/worker-threads/c10');
-    b.runs.push(...new ResultsBuilder().add(s('db:slow/worker-threads/c10'), [{ rps: 10, rssMb: 110 }, { rps: 70, rssMb: 110 }, { rps: 400, rssMb: 110 }]).build().runs);
-    expect(verdictOf('C7', b).verdict).toBe('inconclusive');
+  it('is inconclusive when the throughput is too noisy to tell', () => {
+    const b = results({});
+    b.add(s('sleep/worker-threads/c16/w16'), [{ rps: 100, rssMb: 200, cpuS: 0.9 }, { rps: 900, rssMb: 200, cpuS: 0.9 }]);
+    expect(verdictOf('C7', b.build()).verdict).toBe('inconclusive');
   });
 
   it('is not measured without its scenarios', () => {

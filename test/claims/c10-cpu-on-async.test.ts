@@ -5,14 +5,15 @@ import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './h
 const cpuAsync = scenarioOf(claims.C10, 'cpu/async/c50');
 const cpuBlocking = scenarioOf(claims.C10, 'cpu/blocking/c50');
 const sleepAsync = scenarioOf(claims.C10, 'sleep/async/c50');
-const cpuThreads = scenarioOf(claims.C10, 'cpu/worker-threads/c50');
+const cpuProcesses = scenarioOf(claims.C10, 'cpu/child-process/c50');
 
-function results(asyncRps: number[], asyncLoopMs = 40): ResultsBuilder {
+function results(asyncRps: number[], asyncLoopMs = 40, delivered = 1.95, processRps = 94): ResultsBuilder {
   return new ResultsBuilder()
+    .withDeliveredCores(delivered)
     .add(cpuAsync, asyncRps.map((rps) => ({ rps, loopP99Ms: asyncLoopMs, p99Ms: 1500 })))
     .add(cpuBlocking, around(49, 0.005).map((rps) => ({ rps, loopP99Ms: 400, p99Ms: 1400 })))
     .add(sleepAsync, around(12).map((loopP99Ms) => ({ rps: 950, loopP99Ms })))
-    .series(cpuThreads, 'rps', around(94));
+    .series(cpuProcesses, 'rps', around(processRps));
 }
 
 describe('C10: CPU work on async', () => {
@@ -21,14 +22,13 @@ describe('C10: CPU work on async', () => {
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain('cpu 20 ms, 50 conn: async 48.5 req/s vs blocking 49 req/s');
     expect(v.evidence).toContain('no clear difference');
-    expect(v.evidence).toMatch(/context: worker-threads 94 req\/s vs async 48.5 req\/s, 1.94x/);
+    expect(v.evidence).toMatch(/processes 94 req\/s vs async 48.5: 1.9\dx/);
     expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33x higher/);
   });
 
   it('needs only its decisive scenarios: missing or failed context does not change the verdict', () => {
     const built = results(around(48.5, 0.005)).build();
-    built.runs = built.runs.filter((r) => r.scenarioId !== 'cpu/worker-threads/c50' && r.scenarioId !== 'sleep/async/c50');
-    built.scenarios = built.scenarios.filter((s) => s.id !== 'cpu/worker-threads/c50');
+    built.runs = built.runs.filter((r) => r.scenarioId !== 'sleep/async/c50');
     const v = verdictOf('C10', built);
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain('context, async server: sleep/async/c50: 0 valid run(s) of 0');
@@ -41,6 +41,16 @@ describe('C10: CPU work on async', () => {
 
   it('does not judge by the loop delay (an async handler that yields keeps it low)', () => {
     expect(verdictOf('C10', results(around(48.5, 0.005), 12).build()).verdict).toBe('supported');
+  });
+
+  it('is refuted when async does as well as a process pool on a machine that delivered the cores', () => {
+    expect(verdictOf('C10', results(around(48.5, 0.005), 40, 1.95, 49).build()).verdict).toBe('refuted');
+  });
+
+  it('is inconclusive with one core kept busy (the processes comparison cannot be made), naming the cores', () => {
+    const v = verdictOf('C10', results(around(48.5, 0.005), 40, 1.3, 60).build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toContain('the machine delivered 1.3 cores');
   });
 
   it('is inconclusive when throughput is too noisy', () => {

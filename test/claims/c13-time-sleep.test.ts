@@ -30,4 +30,16 @@ describe('C13: time.sleep instead of asyncio.sleep', () => {
   it('is not measured without the head-of-line sleep scenarios', () => {
     expect(verdictOf('C13', emptyResults()).verdict).toBe('not-measured');
   });
+
+  it('never prints a zero-width interval from counts: 80 vs 19 requests in identical 1 s runs', () => {
+    const b = new ResultsBuilder()
+      .add(awaited, [1, 2].map(() => ({ rps: 80, requests: 80, probeP99Ms: 2 })))
+      .add(synchronous, [1, 2].map(() => ({ rps: 19, requests: 19, probeP99Ms: 380 })));
+    const v = verdictOf('C13', b.build());
+    const m = /4.21x \(95% CI of the ratio of geometric means ([\d.]+)-([\d.]+)\)/.exec(v.evidence);
+    expect(m).not.toBeNull();
+    // One request more or less is 5% of 19: the interval is at least that wide.
+    expect(Number(m![2]) / Number(m![1])).toBeGreaterThan(1.05);
+    expect(v.verdict).toBe('supported');
+  });
 });

@@ -18,7 +18,7 @@ describe('C14: forgetting await', () => {
   it('is supported when validation catches (nearly) every answer as wrong, though it looks faster', () => {
     const v = verdictOf('C14', results(2800).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toContain("validation caught 8,400 of 8,400 answers as wrong (100%), e.g. workload 'undefined' instead of 'sleep'");
+    expect(v.evidence).toContain("validation caught 8,400 of 8,400 forgot-await answers as wrong (100%) vs 0 of 1,728 (0%) of the correct async server, e.g. workload 'undefined' instead of 'sleep'");
     expect(v.evidence).toContain('it "answers" 4.86x faster than the correct async server (933 vs 192 req/s, p50 0.5 ms): the speed-up is the bug');
   });
 
@@ -31,6 +31,17 @@ describe('C14: forgetting await', () => {
     const few = verdictOf('C14', results(30, 30).build());
     expect(few.verdict).toBe('inconclusive');
     expect(few.evidence).toContain('90 answers measured (at least 100 needed)');
+  });
+
+  it('is inconclusive when the control (the correct async server) fails validation too, or is missing', () => {
+    const broken = new ResultsBuilder()
+      .add(forgot, [1, 2, 3].map(() => ({ rps: 933, requests: 2800, wrongBodies: 2800, state: 'invalid' as const })))
+      .add(correct, [1, 2, 3].map(() => ({ rps: 190, requests: 570, wrongBodies: 10, state: 'invalid' as const })));
+    const v = verdictOf('C14', broken.build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toContain('control: validation also failed 30 of 1,710 answers of the correct async server');
+    const alone = new ResultsBuilder().add(forgot, [1, 2, 3].map(() => ({ rps: 933, requests: 2800, wrongBodies: 2800, state: 'invalid' as const })));
+    expect(verdictOf('C14', alone.build()).verdict).toBe('inconclusive');
   });
 
   it('leaves out errored runs', () => {

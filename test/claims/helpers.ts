@@ -3,7 +3,7 @@
  * figures per run, no load, no server. Each run of a scenario is one sample.
  */
 import { judgeAll, type ClaimId } from '../../bench/claims/index.js';
-import type { Claim } from '../../bench/claims/types.js';
+import type { Claim, JudgeContext } from '../../bench/claims/types.js';
 import { idealFor, withEfficiency } from '../../bench/ideal.js';
 import { MICRO_SCHEMA_VERSION, type MicroResults, type MicroResultsByName, type TimingStats } from '../../bench/micro/types.js';
 import { summarizeAll } from '../../bench/summarize.js';
@@ -51,8 +51,23 @@ export class ResultsBuilder {
   private readonly scenarios: Scenario[] = [];
   private readonly runs: RunRecord[] = [];
   micro?: MicroResults;
+  parallelism?: ResultsFile['parallelism'];
 
   constructor(readonly usableCores = 2) {}
+
+  /** The parallelism control of the run: the cores the machine delivered (one sample per value). */
+  withDeliveredCores(...samples: number[]): this {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    this.parallelism = {
+      samples: samples.map((deliveredCores) => ({ measuredAt: '2026-01-01T00:00:00.000Z', processes: this.usableCores, deliveredCores, loadAverage1m: 0 })),
+      deliveredCores: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
+      deliveredCoresMin: sorted[0]!,
+      deliveredCoresMax: sorted[sorted.length - 1]!,
+      processes: this.usableCores,
+    };
+    return this;
+  }
 
   /** Adds a scenario with one run per spec (repetitions 1, 2, ...). */
   add(scenario: Scenario, specs: RunSpec[]): this {
@@ -99,6 +114,7 @@ export class ResultsBuilder {
       runs: this.runs,
       summaries: summarizeAll(this.scenarios, this.runs),
       ...(this.micro ? { micro: this.micro } : {}),
+      ...(this.parallelism ? { parallelism: this.parallelism } : {}),
     };
   }
 }
@@ -159,8 +175,8 @@ export function emptyResults(): ResultsFile {
 }
 
 /** The verdict of one claim on these results, through the same path as a real run. */
-export function verdictOf(id: ClaimId, results: ResultsFile): ClaimVerdict {
-  const verdict = judgeAll(results).verdicts.find((v) => v.id === id);
+export function verdictOf(id: ClaimId, results: ResultsFile, overrides: Partial<JudgeContext> = {}): ClaimVerdict {
+  const verdict = judgeAll(results, overrides).verdicts.find((v) => v.id === id);
   if (!verdict) throw new Error(`no verdict for ${id}`);
   return verdict;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { claimIds, claims, judgeAll } from '../../bench/claims/index.js';
-import { around, emptyResults, ResultsBuilder, scenarioOf } from './helpers.js';
+import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -37,5 +37,21 @@ describe('judgeAll', () => {
     const verdicts = judgeAll(results).verdicts;
     expect(verdicts.find((v) => v.id === 'C6')).toMatchObject({ verdict: 'inconclusive', evidence: 'the predicate failed: boom' });
     expect(verdicts.find((v) => v.id === 'C15')?.verdict).toBe('inconclusive');
+  });
+});
+
+describe('a noisy machine (the A/A check)', () => {
+  it('raises the practical band to the measured A/A spread, and says so', () => {
+    const awaited = scenarioOf(claims.C13, 'sleep/async/c4+probe');
+    const synchronous = scenarioOf(claims.C13, 'sleep/blocking/c4+probe');
+    const b = new ResultsBuilder()
+      .add(awaited, around(19 * 1.1).map((rps) => ({ rps, probeP99Ms: 2 })))
+      .add(synchronous, around(19).map((rps) => ({ rps, probeP99Ms: 380 })));
+    const quiet = b.build();
+    const noisy = { ...quiet, noise: { scenarioId: 'noop/async/c32', rpsA: 1000, rpsB: 1300, spread: 0.26, practicalBand: 0.05, tooNoisy: true } };
+    expect(verdictOf('C13', noisy).evidence).toContain('practical band raised from 5% to 26.0%');
+    // A 10% throughput gain counts on a quiet machine, not within a 26% A/A spread.
+    expect(verdictOf('C13', quiet).evidence).not.toContain('practical band raised');
+    expect(verdictOf('C13', noisy).verdict).not.toBe('supported');
   });
 });

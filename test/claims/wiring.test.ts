@@ -12,7 +12,7 @@ const ids = (list: { id: string }[]) => list.map((s) => s.id);
 
 describe('claims wiring: suites, --claims, micro-benchmarks', () => {
   it('default runs every scenario of every claim; quick all but the default-only ones, shortened', () => {
-    const inDefault = new Set(ids(suites.default.scenarios));
+    const inDefault = new Set(ids(suites.full.scenarios));
     for (const s of claimScenarios()) expect(inDefault.has(s.id), s.id).toBe(true);
     const quick = new Map(suites.quick.scenarios.map((s) => [s.id, s]));
     for (const s of claimScenarios()) {
@@ -32,7 +32,7 @@ describe('claims wiring: suites, --claims, micro-benchmarks', () => {
   it('--claims selects exactly what those claims need (case-insensitive, deduped)', () => {
     const options = parseBenchOptions(['--claims', 'c1, C12,C1']);
     expect(options.claims).toEqual(['C1', 'C12']);
-    const plan = planRuns(suites.default, options);
+    const plan = planRuns(suites.full, options);
     expect(ids(plan.scenarios).sort()).toEqual([...new Set([...ids(claims.C1.scenarios), ...ids(claims.C12.scenarios)])].sort());
   });
 

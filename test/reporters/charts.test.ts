@@ -65,12 +65,32 @@ describe('charts', () => {
 
   it('memory per unit: micro-benchmarks when present, else server RSS, and says which', () => {
     const withMicro = loadFixture();
-    expect(JSON.stringify(CHARTS['memory-per-unit'](withMicro))).toContain('Source: micro-benchmarks');
+    expect(JSON.stringify(CHARTS['memory-per-unit'](withMicro))).toContain('Source: the memory-per-unit micro-benchmark');
     const withoutMicro = loadFixture();
     delete withoutMicro.micro;
     const spec = JSON.stringify(CHARTS['memory-per-unit'](withoutMicro));
-    expect(spec).toContain('estimated as server peak RSS ÷ concurrent units');
-    expect(spec).toContain('"unit":"pending promise"');
+    expect(spec).toContain('the slope of server peak RSS over the number of concurrent units');
+    expect(spec).not.toContain('estimated as server peak RSS ÷ concurrent units');
+  });
+
+  it('memory per unit: the marginal cost (slope of RSS over units), never total RSS ÷ units', () => {
+    const r = loadFixture();
+    delete r.micro;
+    const base = r.summaries.find((s) => s.strategy === 'async')!;
+    r.summaries = [10, 100, 1000].map((c) => ({ ...base, scenarioId: `sleep/async/c${c}`, connections: c, state: 'ok' as const, serverRssPeakBytes: 60e6 + c * 1000 }));
+    const spec = JSON.stringify(CHARTS['memory-per-unit'](r));
+    expect(spec).toContain('"unit":"pending async call","bytesPerUnit":1000');
+    expect(spec).toContain('RSS slope over 10-1,000 units');
+  });
+
+  it('memory per unit: reads the memory-per-unit micro-benchmark, the figure C5 prints', () => {
+    const unit = (rssBytesPerUnit: number) => ({ unitCount: 1, rssBytesPerUnit, pssBytesPerUnit: null, heapUsedBytesPerUnit: null, method: '' });
+    const micro = { results: { 'memory-per-unit': { pendingAsyncCall: unit(978), workerThread: unit(9e6), childProcess: unit(4e7) } } };
+    expect(memoryFromMicro(micro)?.map((p) => [p.unit, p.bytesPerUnit])).toEqual([
+      ['pending async call', 978],
+      ['worker thread', 9e6],
+      ['child process', 4e7],
+    ]);
   });
 
   it('reads micro results defensively', () => {

@@ -27,11 +27,11 @@ describe('seeded bootstrap of the ratio of medians', () => {
   it('matches the exact bootstrap distribution: a = [1, 2, 3] over b = [1, 1, 1] gives [1, 3]', () => {
     // median of 3 draws from {1,2,3}: P(1) = P(3) = 7/27 ≈ 0.26, P(2) = 13/27, so the
     // 2.5% and 97.5% percentiles of the ratio are exactly 1 and 3.
-    expect(bootstrapRatioOfMediansCi([1, 2, 3], [1, 1, 1])).toEqual({ low: 1, high: 3 });
+    expect(bootstrapRatioOfMediansCi([1, 2, 3], [1, 1, 1])).toEqual({ low: 1, high: 3, estimate: 2 });
   });
 
   it('constant samples give a zero-width interval at the ratio', () => {
-    expect(bootstrapRatioOfMediansCi([2, 2, 2], [1, 1, 1])).toEqual({ low: 2, high: 2 });
+    expect(bootstrapRatioOfMediansCi([2, 2, 2], [1, 1, 1])).toEqual({ low: 2, high: 2, estimate: 2 });
   });
 
   it('a zero median in b makes the interval unbounded instead of NaN', () => {

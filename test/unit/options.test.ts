@@ -13,9 +13,9 @@ function usageMessage(argv: string[]): string {
 }
 
 describe('bench options', () => {
-  it('defaults to the default suite and the reports folder', () => {
+  it('defaults to the quick suite (the first run) and the reports folder', () => {
     const options = parseBenchOptions([]);
-    expect(options.suite).toBe('default');
+    expect(options.suite).toBe('quick');
     expect(options.outDir).toBe('reports');
     expect(options.workloads).toEqual([]);
     expect(options.strategies).toEqual([]);
@@ -34,7 +34,8 @@ describe('bench options', () => {
   });
 
   it('names the flag and the allowed values for an unknown suite, strategy or workload', () => {
-    expect(usageMessage(['--suite', 'nope'])).toMatch(/--suite.*'nope'.*allowed: quick, default/);
+    expect(usageMessage(['--suite', 'nope'])).toMatch(/--suite.*'nope'.*allowed: quick, full/);
+    expect(usageMessage(['--suite', 'default'])).toMatch(/'default' \(renamed: it is now 'full'\)/);
     expect(usageMessage(['--filter', 'threads'])).toMatch(/--filter.*'threads'.*workloads: .*sleep.*strategies: .*worker-threads/);
   });
 
@@ -48,5 +49,11 @@ describe('bench options', () => {
 
   it('rejects unknown flags', () => {
     expect(usageMessage(['--bogus'])).toMatch(/bogus/);
+  });
+
+  it('refuses an empty --filter (empty, only commas or spaces) instead of running the whole suite', () => {
+    for (const empty of ['', ',', ' , ,', '   ', '/']) {
+      expect(usageMessage(['--filter', empty])).toMatch(/--filter is empty.*e\.g\. --filter sleep,async/);
+    }
   });
 });

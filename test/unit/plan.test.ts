@@ -16,13 +16,13 @@ describe('plan', () => {
   });
 
   it('keeps only the filtered workloads and strategies', () => {
-    const plan = planRuns(suites.default, parseBenchOptions(['--filter', 'sleep,async']));
+    const plan = planRuns(suites.full, parseBenchOptions(['--filter', 'sleep,async']));
     expect(plan.scenarios.length).toBeGreaterThan(1);
     for (const s of plan.scenarios) expect([s.workload, s.strategy]).toEqual(['sleep', 'async']);
   });
 
   it('applies overrides and recomputes ids, dropping duplicates', () => {
-    const plan = planRuns(suites.default, parseBenchOptions(['--filter', 'sleep,blocking', '--connections', '7', '--duration', '1']));
+    const plan = planRuns(suites.full, parseBenchOptions(['--filter', 'sleep,blocking', '--connections', '7', '--duration', '1']));
     const ids = plan.scenarios.map((s) => s.id);
     // The sweep (c1..c1000) collapses into one c7 scenario per distinct parameter set.
     expect(ids).toContain('sleep/blocking/c7');

@@ -8,7 +8,7 @@
  *
  * PostgreSQL (scenario param `dbKind: 'postgres'`, or env DATABASE_URL when the scenario
  * does not name a kind): checked, never seeded here; a missing, unreachable or unseeded
- * database is a ResourceError that says to run `npm run db:setup` (scripts/db-setup.ts,
+ * database is a ResourceError that says to run `npm run db:setup` (the set-up step's postgres part, bench/setup/parts/postgres.ts,
  * which uses `seedPostgres` below).
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -32,7 +32,7 @@ import { ResourceError, type PreparedResource, type ScenarioResource } from './t
 export const LOCAL_DATABASE_URL = 'postgres://loopbench:loopbench@127.0.0.1:5432/loopbench';
 /** What CI and the tests are told when PostgreSQL is required but absent. */
 export const PG_SETUP_HINT_FOR_TESTS =
-  'Run `npm run db:setup` first (as root or with passwordless sudo) and export the DATABASE_URL it prints, or set DATABASE_URL to a seeded database';
+  'Run `npm run setup` (`npm test` runs it first; as root or with passwordless sudo), or set DATABASE_URL to a seeded database';
 export const DB_SETUP_HINT = 'run `npm run db:setup` (installs PostgreSQL if missing, starts a local cluster, seeds it and prints DATABASE_URL)';
 
 /** Where SQLite files (and the file workload's files) live: $LOOPBENCH_DATA_DIR or <tmpdir>/loopbench. */

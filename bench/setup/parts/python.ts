@@ -6,6 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { SetupError } from '../errors.js';
+import { aptInstall } from '../system.js';
 import type { SetupCheck, SetupPart } from '../types.js';
 
 const run = promisify(execFile);
@@ -44,13 +46,10 @@ export function describeMissing(modules: readonly string[]): string {
   return `${packages.join(', ')} ${packages.length === 1 ? 'is' : 'are'} missing`;
 }
 
-async function aptGet(args: string[], log: (line: string) => void): Promise<void> {
-  const asRoot = process.getuid?.() === 0;
-  const [command, argv] = asRoot ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
-  log(`$ ${command} ${argv.join(' ')}`);
-  await run(command, argv, { timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-}
-
+/**
+ * No `neededBy`: `npm run bench` does not install Python by itself; a run without it leaves
+ * the Python scenarios out and says so (bench/cli.ts), `npm run setup` installs it.
+ */
 export const python: SetupPart = {
   name: 'python',
   neededFor: 'the Python server variants (py-* strategies: FastAPI on uvicorn, asyncpg, aiohttp, threads, processes)',
@@ -61,14 +60,10 @@ export const python: SetupPart = {
   },
   async provision(log) {
     if ((await missingPythonModules()).length === 0) return;
-    const command = `apt-get update && apt-get install -y ${python.debianPackages.join(' ')}`;
-    try {
-      await aptGet(['update'], log);
-      await aptGet(['install', '-y', ...python.debianPackages], log);
-    } catch (error) {
-      throw new Error(`setup part 'python': could not install Debian's packages (${(error as Error).message.split('\n')[0]}); run as root: ${command}`);
-    }
+    aptInstall(python.debianPackages, log);
     const missing = await missingPythonModules();
-    if (missing.length > 0) throw new Error(`setup part 'python': after installing, ${PYTHON_EXECUTABLE} still lacks ${describeMissing(missing)}; run as root: ${command}`);
+    if (missing.length > 0) {
+      throw new SetupError(`setup: python: after apt-get install, ${PYTHON_EXECUTABLE} still lacks ${describeMissing(missing)}; run as root: apt-get install -y ${python.debianPackages.join(' ')}`);
+    }
   },
 };

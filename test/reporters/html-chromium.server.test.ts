@@ -1,9 +1,9 @@
 /**
- * End to end: index.html opened from disk in headless Chromium (the Debian package, driven
- * by playwright-core): every chart's SVG is there with a size, and the page logs no errors
+ * End to end: index.html opened from disk in headless Chromium (the one `npm run setup`
+ * provisions, driven by playwright-core): every chart's SVG is there with a size, and the page logs no errors
  * and asks for nothing from the network.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,18 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartSpecs } from '../../bench/charts/index.js';
 import { namespaceSvgIds } from '../../bench/reporters/html.js';
 import { writeReport } from '../../bench/reporters/write-report.js';
+import { chromiumExecutable } from '../../bench/setup/parts/chromium.js';
 import { loadFixture } from './fixture.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install the Debian package (apt-get install -y chromium)`);
+  const executable = chromiumExecutable();
+  if (!executable) throw new Error('no Chromium found: `npm run setup` installs it (npm test runs it first)');
   dir = mkdtempSync(join(tmpdir(), 'loopbench-html-'));
   await writeReport(loadFixture(), dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await chromium.launch({ executablePath: executable, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 });
 
 afterAll(async () => {

@@ -11,7 +11,8 @@ import { dedupeScenarios } from './shorten.js';
 const timing = { durationS: 2, warmupS: 1 };
 
 /**
- * What `npm run bench` runs: every strategy × {noop, sleep, cpu}, the sleep connection
+ * The long suite (`npm run bench -- --suite full`, about 13 minutes on 2 cores; `npm run
+ * bench` runs the shorter `quick`): every strategy × {noop, sleep, cpu}, the sleep connection
  * sweep (1-1,000: async at S = 200 ms, blocking at S = 5 ms), async into 10,000
  * connections, the real-I/O workloads and head-of-line; then whatever else a claim needs
  * (thread-per-request, forgot-await), deduped by id; 3 interleaved repetitions.
@@ -20,8 +21,8 @@ const timing = { durationS: 2, warmupS: 1 };
  * queues C·S = 20 s at 100 connections and 200 s at 1,000, past the 10 s request timeout,
  * so those runs could only be invalid.
  */
-export const defaultSuite: Suite = {
-  name: 'default',
+export const full: Suite = {
+  name: 'full',
   description:
     'every strategy x {noop, sleep, cpu}; sleep sweep 1-1,000 connections (async 200 ms, blocking 5 ms); async to 10,000 connections; db, upstream, file; head-of-line; and every scenario of claims C1-C15; 2 s runs (5 s for the sweep), 3 repetitions',
   repetitions: 3,
