@@ -575,7 +575,13 @@ def serve_one(mode, workload, params, sock, control, pool_size):
 
 def bind(host):
     family = socket.AF_INET6 if ':' in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on an accepted connection only when
+    # its socket says IPPROTO_TCP (accepted sockets copy the listening socket's proto). Without
+    # it, h11 writes headers and body in two sends and Nagle + the client's delayed ACK add
+    # ~40 ms to every keep-alive answer (DESIGN.md, known traps). TCP_NODELAY on the listening
+    # socket too: Linux passes it on to accepted sockets.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, 0))
     sock.listen(2048)

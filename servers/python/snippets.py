@@ -119,7 +119,8 @@ def fastapi_root(scale, requests):
         await asyncio.sleep(1 * scale)
         return {'message': 'Hello Async'}
 
-    sock = socket.socket()
+    # IPPROTO_TCP so that asyncio sets TCP_NODELAY on accepted connections (see serve.py bind()).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(('127.0.0.1', 0))
     sock.listen(128)
     port = sock.getsockname()[1]
