@@ -34,4 +34,12 @@ describe.skipIf(!pythonProvisioned())('Python strategies under load', () => {
     expect(run.server!.threadCount).toBeGreaterThanOrEqual(4);
     expect(run.server!.cpuS / durationS).toBeLessThan(1.2);
   });
+
+  it('no Nagle delay: a noop at 1 connection answers far below the ~40 ms a delayed ACK adds', async () => {
+    // h11 writes headers and body in two sends: without TCP_NODELAY each keep-alive answer
+    // waits for the client's delayed ACK (DESIGN.md, known traps).
+    const run = await runShort({ workload: 'noop', strategy: 'py-asyncio', connections: 1, durationS: 1 });
+    expect(run.state, run.reasons.join('; ')).toBe('ok');
+    expect(run.client!.latencyMs.p50).toBeLessThan(20);
+  });
 });
