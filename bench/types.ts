@@ -4,6 +4,7 @@
  * Units are in every numeric name.
  */
 import type { ServerTelemetry } from '../servers/protocol.js';
+import type { Runtime } from '../servers/strategies/types.js';
 import type { WorkloadParams } from '../servers/workloads/types.js';
 import type { MergeInfo } from './merge/types.js';
 import type { ProducedBy } from './provenance.js';
@@ -192,6 +193,8 @@ export interface ScenarioSummary {
   scenarioId: string;
   workload: string;
   strategy: string;
+  /** The strategy's runtime (`node` for reference servers); absent in results written before it existed. */
+  runtime?: Runtime;
   connections?: number;
   ratePerS?: number;
   params: WorkloadParams;
@@ -238,6 +241,22 @@ export interface CpuCalibration {
   measuredAt: string;
 }
 
+/**
+ * The Python runtime of a run with py-* scenarios (servers/python/serve.py --facts):
+ * Debian's interpreter, its packages' versions, and the bytecode cpu calibration.
+ */
+export interface PythonFacts {
+  executable: string;
+  pythonVersion: string;
+  implementation: string;
+  /** Distribution → version (fastapi, starlette, uvicorn, h11, pydantic, asyncpg, aiohttp, ...). */
+  packages: Record<string, string>;
+  eventLoop: string;
+  http: string;
+  /** CPU ns one step of the pure-Python cpu loop (cpuKind=bytecode) costs here (min over trials). */
+  bytecodeNsPerIteration: number;
+}
+
 export const RESULTS_SCHEMA_VERSION = 1;
 
 export interface ResultsFile {
@@ -250,6 +269,8 @@ export interface ResultsFile {
   /** `complete`, or `interrupted` (SIGINT) / `failed` with what was measured so far. */
   status: 'running' | 'complete' | 'interrupted' | 'failed';
   machine: MachineFacts;
+  /** Present when the run has Python scenarios: interpreter, package versions, bytecode calibration. */
+  python?: PythonFacts;
   /** The resolved options the run used (flags applied). */
   options: Record<string, unknown>;
   calibration?: CpuCalibration;

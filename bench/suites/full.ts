@@ -3,6 +3,7 @@ import type { Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
 import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
+import { pythonScenarios } from './parts/python.js';
 import { sweepScenarios, thousandsScenarios, upstreamSweepScenarios } from './parts/sweep.js';
 import { dedupeScenarios } from './shorten.js';
 
@@ -32,6 +33,7 @@ export const full: Suite = {
     ...upstreamSweepScenarios(5, [10, 100, 1000]),
     ...ioScenarios(timing),
     ...headOfLineScenarios(timing),
+    ...pythonScenarios(timing),
     ...claimScenarios(),
   ]),
 };

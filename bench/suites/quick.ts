@@ -3,6 +3,7 @@ import type { Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
 import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
+import { pythonScenarios } from './parts/python.js';
 import { dedupeScenarios, shortenScenarios } from './shorten.js';
 
 /**
@@ -31,6 +32,7 @@ export const quick: Suite = {
       ...coreScenarios(timing),
       ...ioScenarios(timing, ['blocking', 'async']),
       ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
+      ...pythonScenarios(timing, 'few'),
       ...claimScenarios(),
     ]),
     timing,
