@@ -25,10 +25,28 @@ import type { Plan } from './plan.js';
 import { LoopbenchError, UsageError } from './run/errors.js';
 import { SetupError } from './setup/errors.js';
 import { stopAllServers } from './run/start-server.js';
+import { runtimeOf } from '../servers/strategies/index.js';
+import { describeMissing, missingPythonModules, PYTHON_EXECUTABLE, PYTHON_SERVER_MODULES } from './setup/parts/python.js';
 import { suites } from './suites/index.js';
+import type { Suite } from './types.js';
 import { targetSuite } from './target-options.js';
 import { deliveredCoresText } from './run/parallelism-control.js';
 import { claimsTable, terminalTable } from './terminal-table.js';
+
+/**
+ * Python scenarios run where Debian's python3 has FastAPI and uvicorn: with `--runtime
+ * python` their absence is bad input; with `all` they are left out, and the run says so.
+ */
+async function checkRuntimes(suite: Suite, options: BenchOptions): Promise<void> {
+  if (options.runtime === 'node' || options.target) return;
+  if (!suite.scenarios.some((s) => runtimeOf(s.strategy) === 'python')) return;
+  const missing = await missingPythonModules(PYTHON_SERVER_MODULES);
+  if (missing.length === 0) return;
+  const reason = `${describeMissing(missing)} (${PYTHON_EXECUTABLE}), run npm run setup`;
+  if (options.runtime === 'python') throw new UsageError(`--runtime python: ${reason}`);
+  options.notMeasured = [...(options.notMeasured ?? []), { runtime: 'python', reason }];
+  process.stderr.write(`loopbench: Python scenarios not measured: ${reason}\n`);
+}
 
 const EXIT_NO_VALID_RESULT = 3;
 const EXIT_SETUP = 4;
@@ -60,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const suite = options.target
     ? targetSuite(options.target, { kind: 'closed', connections: options.connections ?? 50, durationS: options.durationS ?? 10, warmupS: options.warmupS ?? 1 }, options.repetitions ?? 1)
     : suites[options.suite];
+  await checkRuntimes(suite, options);
   const plan = partOfPlan(planRuns(suite, options), options);
   // Before anything is created or started: a bad --out is exit 2 with nothing written.
   checkOutDir(options.outDir);

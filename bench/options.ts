@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { strategyNames } from '../servers/strategies/index.js';
+import type { Runtime } from '../servers/strategies/types.js';
 import { workloadNames } from '../servers/workloads/index.js';
 import { claimIds, isClaimId, type ClaimId } from './claims/index.js';
 import { referenceServers } from './paths.js';
@@ -58,6 +59,10 @@ export interface BenchOptions {
   closedDriver: ClosedDriverName;
   /** `--threads`: load-generator threads (default 1; bench/run/generator-threads.ts). */
   threads: number;
+  /** `--runtime`: the servers' runtime kept (`all`: Node.js, and Python where provisioned). */
+  runtime: RuntimeChoice;
+  /** Runtimes the suite has but this machine cannot run, with why (set by the CLI, recorded in results.options). */
+  notMeasured?: { runtime: Runtime; reason: string }[];
   /** `--shard i/n`: run only part i of n of the plan (bench/shard.ts). */
   shard?: PartSpec;
   /** `--segment i/n`: this generator sends part i of n of each load (bench/segment.ts); needs --target. */
@@ -65,6 +70,9 @@ export interface BenchOptions {
   /** `--start-at`: epoch ms at which the first load starts (segments start together). */
   startAtMs?: number;
 }
+
+export const runtimeChoices = ['all', 'node', 'python'] as const;
+export type RuntimeChoice = (typeof runtimeChoices)[number];
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -80,6 +88,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --warmup S           warm-up seconds per run (overrides the suite)
   --connections N      connections of every closed-model load (overrides the suite)
   --repetitions N      runs per scenario, interleaved (overrides the suite)
+  --runtime NAME       all | node | python: the servers' runtime (default: all; Python
+                       where provisioned: npm run setup installs Debian's python3-fastapi ...)
   --pool-size N        workers for worker-threads / child-process / cluster (default: cores)
   --inject-slowdown P  add busy work of P% (0-1000%) of each request's event-loop time
                        in the server, e.g. 10%: the gate's self-test knob (default: 0%)
@@ -194,6 +204,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         'max-connections': { type: 'string' },
         driver: { type: 'string' },
         threads: { type: 'string' },
+        runtime: { type: 'string' },
         db: { type: 'string' },
         target: { type: 'string' },
         'expect-status': { type: 'string' },
@@ -238,7 +249,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     aaCheck: v['aa-check'] ?? false,
     closedDriver: DEFAULT_CLOSED_DRIVER,
     threads: parseThreads(v.threads),
+    runtime: 'all',
   };
+  if (v.runtime !== undefined) {
+    if (!(runtimeChoices as readonly string[]).includes(v.runtime)) throw new UsageError(`--runtime must be ${runtimeChoices.join(', ')}; got '${v.runtime}'`);
+    options.runtime = v.runtime as RuntimeChoice;
+  }
   if (v.driver !== undefined) {
     if (!(closedDriverNames as readonly string[]).includes(v.driver)) {
       throw new UsageError(`--driver must be ${closedDriverNames.join(' or ')}; got '${v.driver}'`);

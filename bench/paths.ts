@@ -28,3 +28,10 @@ export function serverEntryPath(strategy?: string): string {
   if (!existsSync(entry)) throw new Error(`loopbench: ${entry} is missing; run \`npm run build\` first`);
   return entry;
 }
+
+/** The Python server entry (run from the source tree: it is not compiled). */
+export function pythonServerEntryPath(): string {
+  const entry = join(packageRoot(), 'servers', 'python', 'serve.py');
+  if (!existsSync(entry)) throw new Error(`loopbench: ${entry} is missing`);
+  return entry;
+}

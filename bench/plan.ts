@@ -3,6 +3,7 @@
  * scenario, then repetition 2 of every scenario, ... (A B C A B C, never A A B B), so
  * a slow spell of the machine spreads over every scenario instead of hitting one.
  */
+import { runtimeOf } from '../servers/strategies/index.js';
 import { claimScenarios } from './claims/index.js';
 import type { MicroBenchmarkName } from './micro/types.js';
 import type { BenchOptions } from './options.js';
@@ -51,6 +52,13 @@ function applyOverrides(scenario: Scenario, options: BenchOptions): Scenario {
   return { ...next, id: scenarioIdOf(next) };
 }
 
+/** `--runtime`, and runtimes the CLI found unprovisioned (options.notMeasured). */
+function keepsRuntime(scenario: Scenario, options: BenchOptions): boolean {
+  const runtime = runtimeOf(scenario.strategy);
+  if (options.notMeasured?.some((n) => n.runtime === runtime)) return false;
+  return (options.runtime ?? 'all') === 'all' || options.runtime === runtime;
+}
+
 export function planRuns(suite: Suite, options: BenchOptions): Plan {
   if (options.ramp && !OPEN_MODEL_TAKES_RAMP) {
     throw new UsageError('--ramp-to: the ramp is in the arrival schedule, but this build\'s open-model driver does not take it yet (issue 12 merge); run a flat --rate meanwhile');
@@ -61,10 +69,17 @@ export function planRuns(suite: Suite, options: BenchOptions): Plan {
     .filter((s) => !needed || needed.has(s.id))
     .filter((s) => options.workloads.length === 0 || options.workloads.includes(s.workload))
     .filter((s) => options.strategies.length === 0 || options.strategies.includes(s.strategy))
+    .filter((s) => keepsRuntime(s, options))
     .map((s) => applyOverrides(s, options))
     .filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
   if (scenarios.length === 0) {
-    const by = [options.claims.length > 0 ? `--claims ${options.claims.join(',')}` : '', options.workloads.length + options.strategies.length > 0 ? '--filter' : ''].filter(Boolean).join(' with ');
+    const by = [
+      options.claims.length > 0 ? `--claims ${options.claims.join(',')}` : '',
+      options.workloads.length + options.strategies.length > 0 ? '--filter' : '',
+      (options.runtime ?? 'all') !== 'all' ? `--runtime ${options.runtime}` : '',
+    ]
+      .filter(Boolean)
+      .join(' with ');
     throw new UsageError(`${by || 'the selection'} leaves no scenario of suite '${suite.name}' to run; see --help for the workloads, strategies and claims`);
   }
   const repetitions = options.repetitions ?? suite.repetitions;

@@ -12,7 +12,9 @@ import type { BenchOptions } from './options.js';
 import type { Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
+import { runtimeOf } from '../servers/strategies/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
+import { pythonFacts } from './run/python-facts.js';
 import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
 import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
@@ -73,6 +75,7 @@ export function microToRun(plan: Plan, options: BenchOptions): MicroBenchmarkNam
 export async function runSuite(plan: Plan, options: BenchOptions, store: RunStore, hooks: SuiteHooks): Promise<ResultsFile> {
   const machine = machineFacts();
   const needsCalibration = plan.scenarios.some((s) => s.workload === 'cpu');
+  const hasPython = plan.scenarios.some((s) => runtimeOf(s.strategy) === 'python');
   const results: ResultsFile = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: 'loopbench',
@@ -86,6 +89,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     ...(options.segment ? { segment: segmentInfo(options) } : {}),
     producedBy: producedBy(machine),
     ...(needsCalibration ? { calibration: calibrateCpu() } : {}),
+    ...(hasPython ? { python: await pythonFacts() } : {}),
     scenarios: plan.scenarios,
     runs: [],
     summaries: [],
@@ -139,6 +143,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         runId: store.runId,
         usableCores: machine.usableCores,
         ...(results.calibration ? { calibration: results.calibration } : {}),
+        ...(results.python ? { python: results.python } : {}),
         ...(resource ? { resourceParams: resource.params, resourceFailure: () => resource.failure() } : {}),
         signal: hooks.signal,
         closedDriver: options.closedDriver,

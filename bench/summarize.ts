@@ -1,3 +1,4 @@
+import { runtimeOf } from '../servers/strategies/index.js';
 /**
  * Runs → one summary per scenario. A sample is a run (never a request): the median and
  * 95% CI of requests/s and latency are over the scenario's valid runs.
@@ -42,6 +43,7 @@ export function summarizeScenario(scenario: Scenario, runs: RunRecord[]): Scenar
     scenarioId: scenario.id,
     workload: scenario.workload,
     strategy: scenario.strategy,
+    runtime: runtimeOf(scenario.strategy),
     ...(scenario.load.kind === 'closed' ? { connections: scenario.load.connections } : { ratePerS: scenario.load.ratePerS }),
     params: scenario.params,
     ...(scenario.poolSize !== undefined ? { poolSize: scenario.poolSize } : {}),

@@ -4,6 +4,7 @@
  * Units are in every numeric name.
  */
 import type { ServerTelemetry } from '../servers/protocol.js';
+import type { Runtime } from '../servers/strategies/types.js';
 import type { WorkloadParams } from '../servers/workloads/types.js';
 import type { MergeInfo } from './merge/types.js';
 import type { ProducedBy } from './provenance.js';
@@ -212,6 +213,8 @@ export interface ScenarioSummary {
   scenarioId: string;
   workload: string;
   strategy: string;
+  /** The strategy's runtime (`node` for reference servers); absent in results written before it existed. */
+  runtime?: Runtime;
   connections?: number;
   ratePerS?: number;
   params: WorkloadParams;
@@ -259,6 +262,22 @@ export interface CpuCalibration {
 }
 
 /**
+ * The Python runtime of a run with py-* scenarios (servers/python/serve.py --facts):
+ * Debian's interpreter, its packages' versions, and the bytecode cpu calibration.
+ */
+export interface PythonFacts {
+  executable: string;
+  pythonVersion: string;
+  implementation: string;
+  /** Distribution → version (fastapi, starlette, uvicorn, h11, pydantic, asyncpg, aiohttp, ...). */
+  packages: Record<string, string>;
+  eventLoop: string;
+  http: string;
+  /** CPU ns one step of the pure-Python cpu loop (cpuKind=bytecode) costs here (min over trials). */
+  bytecodeNsPerIteration: number;
+}
+
+/**
  * 2: runs keep `latencyHistogram` and `perSecond` (and the closed model's in-flight
  * grace). Version 1 files still load (bench/reporters/load-results.ts): every chart that
  * needs the raw histograms or series says it cannot be drawn from them.
@@ -278,6 +297,8 @@ export interface ResultsFile {
   /** `complete`, or `interrupted` (SIGINT) / `failed` with what was measured so far. */
   status: 'running' | 'complete' | 'interrupted' | 'failed';
   machine: MachineFacts;
+  /** Present when the run has Python scenarios: interpreter, package versions, bytecode calibration. */
+  python?: PythonFacts;
   /** The resolved options the run used (flags applied). */
   options: Record<string, unknown>;
   calibration?: CpuCalibration;

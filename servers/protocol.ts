@@ -47,7 +47,8 @@ export const READY_LINE_PREFIX = 'LOOPBENCH_READY';
 export type ParentToServer = { type: 'reset' } | { type: 'collect' };
 
 export type ServerToParent =
-  | { type: 'ready'; url: string; pid: number }
+  /** `facts`: a Python server's interpreter and package versions (servers/python/serve.py). */
+  | { type: 'ready'; url: string; pid: number; facts?: Record<string, unknown> }
   | { type: 'telemetry'; telemetry: ServerTelemetry }
   | { type: 'fatal'; message: string };
 

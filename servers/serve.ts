@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { READY_LINE_PREFIX, type ParentToServer, type ServerConfig, type ServerTelemetry, type ServerToParent, type WorkerToPrimary } from './protocol.js';
 import { buildApp } from './route.js';
 import { getStrategy } from './strategies/index.js';
+import type { NodeStrategy } from './strategies/types.js';
 import { LoopTelemetry, mergeTelemetry } from './telemetry.js';
 import { getWorkload } from './workloads/index.js';
 
@@ -70,7 +71,7 @@ function watchParent(stop: () => void): NodeJS.Timeout | undefined {
 
 /** One HTTP server process: a single-process strategy, or one cluster worker. */
 async function runServerProcess(config: ServerConfig): Promise<void> {
-  const strategy = getStrategy(config.strategy);
+  const strategy = nodeStrategy(config.strategy);
   const workload = getWorkload(config.workload);
   const telemetry = new LoopTelemetry();
   const instance = await strategy.createHandler({
@@ -179,9 +180,16 @@ async function runClusterPrimary(config: ServerConfig): Promise<void> {
   reportReady({ type: 'ready', url: urls[0]!, pid: process.pid });
 }
 
+/** This entry runs Node.js strategies only; Python ones start servers/python/serve.py. */
+function nodeStrategy(name: string): NodeStrategy {
+  const strategy = getStrategy(name);
+  if (strategy.runtime !== 'node') throw new Error(`serve: '${name}' is a ${strategy.runtime} strategy; the harness starts it with servers/python/serve.py`);
+  return strategy;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const strategy = getStrategy(config.strategy);
+  const strategy = nodeStrategy(config.strategy);
   if (strategy.topology === 'prefork' && cluster.isPrimary) await runClusterPrimary(config);
   else await runServerProcess(config);
 }

@@ -10,6 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MemoryPerUnitResult } from '../micro/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatBytes, formatRatio } from '../reporters/format.js';
+import { findStrategy } from '../../servers/strategies/index.js';
 import { compareText } from '../reporters/order.js';
 import { PLOT_WIDTH, chartSpec, logScale } from './style.js';
 
@@ -50,15 +51,12 @@ export function memoryFromMicro(micro: unknown): MemoryPoint[] | undefined {
   return points.length > 0 ? points : undefined;
 }
 
-/** What one concurrent request occupies under each strategy, and how many there were. */
-const UNITS: Record<string, { unit: string; count: (s: ScenarioSummary, cores: number) => number | undefined }> = {
-  async: { unit: 'pending async call', count: (s) => s.connections },
-  'worker-threads': { unit: 'worker thread', count: (s, cores) => s.poolSize ?? cores },
-  'thread-per-request': { unit: 'thread per request', count: (s) => s.connections },
-  'child-process': { unit: 'child process', count: (s, cores) => s.poolSize ?? cores },
-  'process-per-request': { unit: 'process per request', count: (s) => s.connections },
-  cluster: { unit: 'cluster process', count: (s, cores) => s.poolSize ?? cores },
-};
+/** What one concurrent request occupies under a strategy (its registry entry's memoryUnit), and how many there were. */
+function unitsOf(s: ScenarioSummary, cores: number): { unit: string; count: number | undefined } | undefined {
+  const memoryUnit = findStrategy(s.strategy)?.memoryUnit;
+  if (!memoryUnit) return undefined;
+  return { unit: memoryUnit.unit, count: memoryUnit.countedBy === 'connections' ? s.connections : (s.poolSize ?? cores) };
+}
 
 /** Least-squares slope of y over x (undefined with fewer than 2 distinct x). */
 function slope(points: { x: number; y: number }[]): number | undefined {
@@ -79,14 +77,14 @@ function slope(points: { x: number; y: number }[]): number | undefined {
  * out. Of several workloads, the one spanning the most units.
  */
 export function memoryFromRss(results: ResultsFile): MemoryPoint[] {
-  const groups = new Map<string, { strategy: string; workload: string; points: { x: number; y: number }[] }>();
+  const groups = new Map<string, { strategy: string; unit: string; workload: string; points: { x: number; y: number }[] }>();
   for (const s of results.summaries) {
-    const kind = UNITS[s.strategy];
-    const units = kind?.count(s, results.machine.usableCores);
+    const kind = unitsOf(s, results.machine.usableCores);
+    const units = kind?.count;
     const rss = s.serverRssPeakBytes;
     if (!kind || !units || units <= 0 || !rss || s.state !== 'ok') continue;
     const key = `${s.strategy}\u0000${s.workload}`;
-    const group = groups.get(key) ?? { strategy: s.strategy, workload: s.workload, points: [] };
+    const group = groups.get(key) ?? { strategy: s.strategy, unit: kind.unit, workload: s.workload, points: [] };
     group.points.push({ x: units, y: rss });
     groups.set(key, group);
   }
@@ -99,7 +97,7 @@ export function memoryFromRss(results: ResultsFile): MemoryPoint[] {
     const seen = best.get(g.strategy);
     if (seen && seen.span >= span) continue;
     best.set(g.strategy, {
-      unit: UNITS[g.strategy]!.unit,
+      unit: g.unit,
       bytesPerUnit: perUnit,
       detail: `RSS slope over ${Math.min(...xs).toLocaleString('en-US')}-${Math.max(...xs).toLocaleString('en-US')} units, ${g.workload}`,
       span,

@@ -3,30 +3,21 @@
  * machine. A chart builder writes only its data and marks, then calls `chartSpec`.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { findStrategy } from '../../servers/strategies/index.js';
 import type { ResultsFile } from '../types.js';
 import { FONT_STACK } from './fonts.js';
 
 /** A fragment of a vega-lite spec (typed loosely; the whole spec is checked by vega-lite's compiler). */
 export type VlSpec = Record<string, unknown>;
 
-/** Okabe–Ito colours (safe for colour-blind readers), fixed per strategy across all charts. */
-const STRATEGY_COLOURS: Record<string, string> = {
-  blocking: '#D55E00',
-  async: '#0072B2',
-  'worker-threads': '#009E73',
-  'thread-per-request': '#56B4E9',
-  'child-process': '#CC79A7',
-  'process-per-request': '#7F6000',
-  cluster: '#E69F00',
-};
 const SPARE_COLOURS = ['#444444', '#8C564B', '#7F7F7F', '#17BECF', '#BCBD22'];
 
-/** A colour scale for the strategies shown, in report order. */
+/** A colour scale for the strategies shown, in report order; each registered strategy has its colour (servers/strategies). */
 export function strategyColour(strategies: readonly string[]): { domain: string[]; range: string[] } {
   let spare = 0;
   return {
     domain: [...strategies],
-    range: strategies.map((s) => STRATEGY_COLOURS[s] ?? SPARE_COLOURS[spare++ % SPARE_COLOURS.length]!),
+    range: strategies.map((s) => findStrategy(s)?.colour ?? SPARE_COLOURS[spare++ % SPARE_COLOURS.length]!),
   };
 }
 
@@ -49,10 +40,11 @@ export function panelTitle(text: string): VlSpec {
   return { text, anchor: 'start', fontSize: 12.5, fontWeight: 'bold', color: '#222', offset: 8, subtitle: '' };
 }
 
-/** `Intel(R) Xeon(R) CPU @ 2.20GHz · 2 cores (2 usable) · Node v20.20.2 · suite "quick", run …`. */
+/** `Intel(R) Xeon(R) CPU @ 2.20GHz · 2 cores (2 usable) · Node v20.20.2 [· Python 3.11.2] · suite "quick", run …`. */
 export function machineFootnote(results: ResultsFile): string {
   const m = results.machine;
-  return `${m.cpuModel} · ${m.cores} cores (${m.usableCores} usable) · Node ${m.nodeVersion} · suite "${results.suite}", run ${results.runId}`;
+  const python = results.python ? ` · Python ${results.python.pythonVersion}` : '';
+  return `${m.cpuModel} · ${m.cores} cores (${m.usableCores} usable) · Node ${m.nodeVersion}${python} · suite "${results.suite}", run ${results.runId}`;
 }
 
 export interface ChartText {

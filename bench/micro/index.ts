@@ -1,5 +1,7 @@
+import { articleSnippets } from './benchmarks/article-snippets.js';
 import { gatherVsSequential } from './benchmarks/gather-vs-sequential.js';
 import { memoryPerUnit } from './benchmarks/memory-per-unit.js';
+import { pythonMemoryPerUnit } from './benchmarks/python-memory-per-unit.js';
 import { poolRoundTrip } from './benchmarks/pool-round-trip.js';
 import { startup } from './benchmarks/startup.js';
 import { syncVsAwait } from './benchmarks/sync-vs-await.js';
@@ -15,6 +17,8 @@ export const microBenchmarks: { [K in MicroBenchmarkName]: MicroBenchmark<MicroR
   'pool-round-trip': poolRoundTrip,
   startup,
   'memory-per-unit': memoryPerUnit,
+  'article-snippets': articleSnippets,
+  'python-memory-per-unit': pythonMemoryPerUnit,
 };
 
 export const microBenchmarkNames = Object.keys(microBenchmarks) as MicroBenchmarkName[];

@@ -15,7 +15,9 @@ export type MicroBenchmarkName =
   | 'gather-vs-sequential'
   | 'pool-round-trip'
   | 'startup'
-  | 'memory-per-unit';
+  | 'memory-per-unit'
+  | 'article-snippets'
+  | 'python-memory-per-unit';
 
 /**
  * Statistics of one tinybench task, its samples pooled over alternating rounds (A B A B).
@@ -109,6 +111,25 @@ export interface MicroResultsByName {
   'pool-round-trip': PoolRoundTripResult;
   startup: StartupResult;
   'memory-per-unit': MemoryPerUnitResult;
+  'article-snippets': ArticleSnippetsResult;
+  'python-memory-per-unit': PythonMemoryPerUnitResult;
+}
+
+/** Claim C5 on Python: memory per pending coroutine vs idle thread vs idle process (no heap figure). */
+export interface PythonMemoryPerUnitResult {
+  pendingCoroutine: MemoryUnitFigures;
+  thread: MemoryUnitFigures;
+  process: MemoryUnitFigures;
+  threadOverCoroutineRssRatio: number;
+  processOverThreadRssRatio: number;
+}
+
+/** The article's Python examples as written (servers/python/snippets.py), one wall time each. */
+export interface ArticleSnippetsResult {
+  /** Multiplier of the article's sleeps (1: as written). */
+  scale: number;
+  python: string;
+  snippets: { name: string; quote: string; wallMs: number; idealMs: number }[];
 }
 
 /** The machine facts a micro results file records. */

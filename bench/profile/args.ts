@@ -29,7 +29,10 @@ export interface ProfileOptions {
  * Strategies clinic can profile: one server process. `cluster` is left out because
  * clinic doctor and flame refuse node:cluster (their preloads throw on `fork`).
  */
-export const profileStrategyNames: string[] = strategyNames.filter((name) => getStrategy(name).topology !== 'prefork');
+export const profileStrategyNames: string[] = strategyNames.filter((name) => {
+  const strategy = getStrategy(name);
+  return strategy.runtime === 'node' && strategy.topology !== 'prefork';
+});
 
 export function profileUsage(): string {
   const tools = profileToolNames
@@ -168,7 +171,7 @@ export function parseProfileArgs(argv: string[]): ProfileOptions {
 
   if (v.strategy !== undefined && strategyNames.includes(v.strategy as never) && !profileStrategyNames.includes(v.strategy)) {
     throw new UsageError(
-      `--strategy: '${v.strategy}' cannot be profiled: clinic refuses node:cluster; allowed: ${profileStrategyNames.join(', ')}`,
+      `--strategy: '${v.strategy}' cannot be profiled: clinic profiles one Node.js process (it refuses node:cluster and Python servers); allowed: ${profileStrategyNames.join(', ')}`,
     );
   }
   const strategy = oneOf('strategy', v.strategy, profileStrategyNames);

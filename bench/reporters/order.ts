@@ -3,22 +3,15 @@
  * way on every run: strategies from "all on the loop" to "many processes", workloads in
  * the order the suite ran them, claims by number.
  */
+import { findStrategy } from '../../servers/strategies/index.js';
 import type { ClaimVerdict, ResultsFile, ScenarioSummary } from '../types.js';
 
-export const STRATEGY_ORDER: readonly string[] = [
-  'blocking',
-  'async',
-  'worker-threads',
-  'thread-per-request',
-  'child-process',
-  'process-per-request',
-  'cluster',
-];
-
-/** Known strategies in STRATEGY_ORDER, unknown ones after them by name. */
+/** Registered strategies by their `order` (servers/strategies: the one place), unknown ones after them by name. */
 export function compareStrategies(a: string, b: string): number {
-  const rank = (s: string) => (STRATEGY_ORDER.includes(s) ? STRATEGY_ORDER.indexOf(s) : STRATEGY_ORDER.length);
-  return rank(a) - rank(b) || compareText(a, b);
+  const rank = (s: string) => findStrategy(s)?.order ?? Number.POSITIVE_INFINITY;
+  const ra = rank(a);
+  const rb = rank(b);
+  return (ra === rb ? 0 : ra < rb ? -1 : 1) || compareText(a, b);
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */

@@ -135,6 +135,12 @@ export function machineFacts(results: ResultsFile): [string, string][] {
     ['Delivered cores', deliveredCoresFact(results)],
   ];
   if (results.calibration) facts.push(['CPU calibration', `${formatNumber(results.calibration.nsPerIteration)} ns per PBKDF2-SHA256 round (cpu workload)`]);
+  const py = results.python;
+  if (py) {
+    const packages = Object.entries(py.packages).map(([name, version]) => `${name} ${version}`).join(', ');
+    facts.push(['Python', `${py.implementation} ${py.pythonVersion} (${py.executable}; ${py.http}, ${py.eventLoop}): ${packages}`]);
+    facts.push(['Python CPU calibration', `${formatNumber(py.bytecodeNsPerIteration)} ns per pure-Python loop step (cpu workload, cpuKind=bytecode)`]);
+  }
   return facts;
 }
 

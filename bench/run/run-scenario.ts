@@ -9,8 +9,10 @@ import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { defaultPoolSize, idealFor, withEfficiency } from '../ideal.js';
 import type { PartSpec } from '../shard.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
-import type { ClientFigures, CpuCalibration, RunRecord, Scenario } from '../types.js';
+import type { ClientFigures, CpuCalibration, PythonFacts, RunRecord, Scenario } from '../types.js';
+import { runtimeOf } from '../../servers/strategies/index.js';
 import { cpuIterationsFor } from './calibrate-cpu.js';
+import { bytecodeIterationsFor } from './python-facts.js';
 import { ServerError } from './errors.js';
 import { fdLimitProblem } from './fd-limit.js';
 import type { CheckSpec } from './generator-threads.js';
@@ -25,6 +27,8 @@ export interface RunContext {
   runId: string;
   usableCores: number;
   calibration?: CpuCalibration;
+  /** The Python runtime's facts and bytecode calibration (runs with py-* scenarios). */
+  python?: PythonFacts;
   /** Parameters a harness-side resource added (dbPath, upstreamUrl...). */
   resourceParams?: WorkloadParams;
   /** Reports a resource failure (e.g. the upstream died) after the run. */
@@ -44,6 +48,14 @@ export interface RunContext {
 /** The parameters the server receives: the scenario's, the resource's, and calibration. */
 export function serverParams(scenario: Scenario, ctx: RunContext): WorkloadParams {
   const params: WorkloadParams = { ...scenario.params, ...ctx.resourceParams };
+  if (scenario.workload === 'cpu' && runtimeOf(scenario.strategy) === 'python') {
+    // Python's cpu is pure bytecode (holds the GIL) unless the scenario asks for native.
+    params['cpuKind'] ??= 'bytecode';
+    if (params['cpuKind'] === 'bytecode' && params['cpuIterations'] === undefined) {
+      if (!ctx.python) throw new Error('cpu workload on Python needs the bytecode calibration (serve.py --facts)');
+      params['cpuIterations'] = bytecodeIterationsFor(Number(params['cpuMs']), ctx.python);
+    }
+  }
   if (scenario.workload === 'cpu' && params['cpuIterations'] === undefined) {
     if (!ctx.calibration) throw new Error('cpu workload needs a CPU calibration');
     params['cpuIterations'] = cpuIterationsFor(Number(params['cpuMs']), ctx.calibration);

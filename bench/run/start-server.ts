@@ -5,10 +5,21 @@
  * the terminal reaches only the harness, which then stops every server it started, and
  * a final SIGKILL to the group reaches pool children and cluster workers too. Servers
  * also exit by themselves when the harness's IPC channel closes (servers/serve.ts).
+ *
+ * Python strategies (runtime `python`) run `/usr/bin/python3 servers/python/serve.py`,
+ * spawned `detached` the same way; they speak the same messages as one JSON object per
+ * line (stdout: ready/telemetry/fatal; stdin: reset/collect), a documented, portable
+ * channel rather than Node's IPC fd, which Node does not support for non-Node children.
+ * Their stdin reaching its end is their IPC disconnect.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { ParentToServer, ServerConfig, ServerTelemetry, ServerToParent } from '../../servers/protocol.js';
-import { serverEntryPath } from '../paths.js';
+import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
+import type { PythonStrategy } from '../../servers/strategies/types.js';
+import { PYTHON_EXECUTABLE } from '../setup/parts/python.js';
+import { pythonServerEntryPath, serverEntryPath } from '../paths.js';
 import { ServerError } from './errors.js';
 import { isAlive, processTree } from './proc-tree.js';
 
@@ -25,6 +36,60 @@ export interface StopReport {
   killed: boolean;
 }
 
+/** The harness's side of the message channel to a server, whatever carries it. */
+export interface ServerChannel {
+  readonly connected: boolean;
+  send(message: ParentToServer): void;
+  on(listener: (message: ServerToParent) => void): void;
+  off(listener: (message: ServerToParent) => void): void;
+}
+
+/** Node's IPC channel of a forked Node.js server. */
+function ipcChannel(child: ChildProcess): ServerChannel {
+  return {
+    get connected() {
+      return child.connected;
+    },
+    send: (message) => {
+      if (child.connected) child.send(message);
+    },
+    on: (listener) => void child.on('message', listener),
+    off: (listener) => void child.off('message', listener),
+  };
+}
+
+/** JSON lines over the stdin/stdout of a Python server; other stdout lines are ignored. */
+function jsonLineChannel(child: ChildProcess): ServerChannel {
+  const events = new EventEmitter();
+  let open = true;
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      try {
+        events.emit('message', JSON.parse(line) as ServerToParent);
+      } catch {
+        // not a protocol line
+      }
+    });
+  }
+  child.stdin?.on('error', () => {
+    open = false; // the server is gone; stop() reports how it ended
+  });
+  child.once('exit', () => {
+    open = false;
+  });
+  return {
+    get connected() {
+      return open && !!child.stdin?.writable;
+    },
+    send: (message) => {
+      if (open && child.stdin?.writable) child.stdin.write(JSON.stringify(message) + '\n');
+    },
+    on: (listener) => void events.on('message', listener),
+    off: (listener) => void events.off('message', listener),
+  };
+}
+
 /** Every server this harness process has started and not yet stopped (for Ctrl-C). */
 const liveServers = new Set<RunningServer>();
 
@@ -37,14 +102,18 @@ export class RunningServer {
   private knownPids = new Set<number>();
   url = '';
 
+  /** What a Python server reported about its interpreter and packages (ready message). */
+  facts: Record<string, unknown> | undefined;
+
   constructor(
     readonly child: ChildProcess,
     readonly config: ServerConfig,
+    readonly channel: ServerChannel = ipcChannel(child),
   ) {
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
     });
-    child.on('message', (message: ServerToParent) => {
+    channel.on((message) => {
       if (message.type === 'fatal') this.fatalMessage = message.message;
     });
     this.exited = new Promise((resolve) => {
@@ -79,7 +148,7 @@ export class RunningServer {
   }
 
   send(message: ParentToServer): void {
-    if (this.child.connected) this.child.send(message);
+    this.channel.send(message);
   }
 
   /** Asks the server for its event-loop telemetry of the window opened by `reset`. */
@@ -91,10 +160,10 @@ export class RunningServer {
       };
       const done = (telemetry: ServerTelemetry | undefined) => {
         clearTimeout(timer);
-        this.child.off('message', onMessage);
+        this.channel.off(onMessage);
         resolve(telemetry);
       };
-      this.child.on('message', onMessage);
+      this.channel.on(onMessage);
       this.send({ type: 'collect' });
     });
   }
@@ -135,25 +204,50 @@ export class RunningServer {
   }
 }
 
-/** Forks the server entry and waits (bounded) for `{type:'ready'}`. */
-export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
+function pythonStrategyOf(name: string): PythonStrategy | undefined {
+  if (!isStrategyName(name)) return undefined;
+  const strategy = getStrategy(name);
+  return strategy.runtime === 'python' ? strategy : undefined;
+}
+
+/** Starts the process: the Node.js entry over IPC, or Debian's python3 with serve.py over JSON lines. */
+function launch(config: ServerConfig): RunningServer {
+  const python = pythonStrategyOf(config.strategy);
+  if (python) {
+    if (!python.workloads.includes(config.workload)) {
+      throw new ServerError(`${config.strategy}/${config.workload}: the Python servers do not implement workload '${config.workload}'; implemented: ${python.workloads.join(', ')}`, '');
+    }
+    const child = spawn(PYTHON_EXECUTABLE, ['-u', pythonServerEntryPath(), JSON.stringify(config), python.mode], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    return new RunningServer(child, config, jsonLineChannel(child));
+  }
   const child = fork(serverEntryPath(config.strategy), [JSON.stringify(config)], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     detached: true,
     execArgv: [],
     serialization: 'json',
   });
-  const server = new RunningServer(child, config);
+  return new RunningServer(child, config);
+}
+
+/** Starts the server (Node.js or Python) and waits (bounded) for `{type:'ready'}`. */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
+  const server = launch(config);
+  const child = server.child;
   try {
     server.url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`server did not report ready within ${readyTimeoutMs} ms`)),
         readyTimeoutMs,
       );
-      child.on('message', (message: ServerToParent) => {
+      server.channel.on((message: ServerToParent) => {
         if (message.type === 'ready') {
           clearTimeout(timer);
+          if (message.facts) server.facts = message.facts;
           resolve(message.url);
         } else if (message.type === 'fatal') {
           clearTimeout(timer);

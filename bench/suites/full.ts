@@ -5,6 +5,7 @@ import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
 import { overTimeScenarios } from './parts/over-time.js';
 import { RATE_SWEEP_FULL, rateSweepScenarios } from './parts/rate-sweep.js';
+import { pythonScenarios } from './parts/python.js';
 import { sweepScenarios, thousandsScenarios, upstreamSweepScenarios } from './parts/sweep.js';
 import { dedupeScenarios } from './shorten.js';
 
@@ -34,6 +35,7 @@ export const full: Suite = {
     ...upstreamSweepScenarios(5, [10, 100, 1000]),
     ...ioScenarios(timing),
     ...headOfLineScenarios(timing),
+    ...pythonScenarios(timing),
     ...claimScenarios(),
     ...rateSweepScenarios(RATE_SWEEP_FULL),
     ...overTimeScenarios(8, 1),

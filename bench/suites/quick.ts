@@ -5,6 +5,7 @@ import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
 import { overTimeScenarios } from './parts/over-time.js';
 import { RATE_SWEEP_SMALL, rateSweepScenarios } from './parts/rate-sweep.js';
+import { pythonScenarios } from './parts/python.js';
 import { dedupeScenarios, shortenScenarios } from './shorten.js';
 
 /**
@@ -34,6 +35,7 @@ export const quick: Suite = {
         ...coreScenarios(timing),
         ...ioScenarios(timing, ['blocking', 'async']),
         ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
+        ...pythonScenarios(timing, 'few'),
         ...claimScenarios(),
       ]),
       timing,

@@ -1,9 +1,13 @@
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /** The non-blocking implementation awaited on the event loop: waits overlap, CPU does not. */
-export const asyncStrategy: Strategy = {
+export const asyncStrategy: NodeStrategy = {
   name: 'async',
   runtime: 'node',
+  order: 1,
+  colour: '#0072B2',
+  memoryUnit: { unit: 'pending async call', countedBy: 'connections' },
+  core: true,
   role: 'async',
   description: 'non-blocking implementation awaited on the event loop: waits overlap, CPU work does not',
   topology: 'single',

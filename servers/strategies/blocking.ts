@@ -1,9 +1,12 @@
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /** The blocking implementation, called straight from the request handler on the event loop. */
-export const blocking: Strategy = {
+export const blocking: NodeStrategy = {
   name: 'blocking',
   runtime: 'node',
+  order: 0,
+  colour: '#D55E00',
+  core: true,
   role: 'blocking',
   description: 'sync implementation on the event loop: one request at a time per process',
   topology: 'single',

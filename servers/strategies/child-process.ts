@@ -1,10 +1,14 @@
 import { ChildPool } from '../pool/child-pool.js';
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /** The blocking implementation in a pool of forked processes over IPC (multiprocessing.Pool). */
-export const childProcess: Strategy = {
+export const childProcess: NodeStrategy = {
   name: 'child-process',
   runtime: 'node',
+  order: 4,
+  colour: '#CC79A7',
+  memoryUnit: { unit: 'child process', countedBy: 'pool' },
+  core: true,
   role: 'processes',
   description: 'sync implementation in a pool of forked processes over IPC: W requests in parallel',
   topology: 'single',

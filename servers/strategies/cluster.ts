@@ -1,5 +1,5 @@
 import { blocking } from './blocking.js';
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /**
  * node:cluster prefork: poolSize server processes share the port (the primary accepts
@@ -7,9 +7,13 @@ import type { Strategy } from './types.js';
  * own event loop. servers/serve.ts owns the primary/worker split; here is only what each
  * worker process runs.
  */
-export const cluster: Strategy = {
+export const cluster: NodeStrategy = {
   name: 'cluster',
   runtime: 'node',
+  order: 6,
+  colour: '#E69F00',
+  memoryUnit: { unit: 'cluster process', countedBy: 'pool' },
+  core: true,
   role: 'prefork',
   description: 'node:cluster prefork: N server processes share the port, each blocking',
   topology: 'prefork',

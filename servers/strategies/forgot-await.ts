@@ -1,5 +1,5 @@
 import type { WorkBody } from '../workloads/types.js';
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /**
  * The classic bug, on purpose (claim C14): the handler calls the non-blocking
@@ -8,9 +8,12 @@ import type { Strategy } from './types.js';
  * faster than `async`; the harness's response validation counts every such answer as
  * wrong, and a run of this strategy is `invalid` by design.
  */
-export const forgotAwait: Strategy = {
+export const forgotAwait: NodeStrategy = {
   name: 'forgot-await',
   runtime: 'node',
+  order: 7,
+  colour: '#444444',
+  core: false,
   role: 'forgot-await',
   description: 'BUG ON PURPOSE: calls the non-blocking implementation without await and answers from the pending promise',
   topology: 'single',

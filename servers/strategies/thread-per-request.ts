@@ -2,16 +2,20 @@ import { Worker } from 'node:worker_threads';
 import { poolEntryPath } from '../pool/paths.js';
 import type { ThreadPerRequestData, ThreadPerRequestMessage } from '../pool/thread-per-request-entry.js';
 import type { WorkBody } from '../workloads/types.js';
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /**
  * One new worker thread per request, which runs the sync implementation and ends (the
  * analog of a thread per connection). Waits overlap as on `async`, but every request pays
  * a thread's start-up CPU and memory (claim C5).
  */
-export const threadPerRequest: Strategy = {
+export const threadPerRequest: NodeStrategy = {
   name: 'thread-per-request',
   runtime: 'node',
+  order: 3,
+  colour: '#56B4E9',
+  memoryUnit: { unit: 'thread per request', countedBy: 'connections' },
+  core: false,
   role: 'thread-per-request',
   description: 'a new worker thread per request runs the sync implementation: overlaps waits, pays a thread start per request',
   topology: 'single',

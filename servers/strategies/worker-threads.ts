@@ -2,12 +2,16 @@ import { Piscina } from 'piscina';
 import { poolEntryPath } from '../pool/paths.js';
 import type { WorkTask } from '../pool/worker-task.js';
 import type { WorkBody } from '../workloads/types.js';
-import type { Strategy } from './types.js';
+import type { NodeStrategy } from './types.js';
 
 /** The blocking implementation in a piscina pool of worker threads (the analog of a thread pool). */
-export const workerThreads: Strategy = {
+export const workerThreads: NodeStrategy = {
   name: 'worker-threads',
   runtime: 'node',
+  order: 2,
+  colour: '#009E73',
+  memoryUnit: { unit: 'worker thread', countedBy: 'pool' },
+  core: true,
   role: 'threads',
   description: 'sync implementation in a piscina worker-thread pool: W requests in parallel',
   topology: 'single',

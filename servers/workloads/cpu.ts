@@ -35,6 +35,30 @@ function iterationsOf(params: WorkloadParams): number {
   return iterations;
 }
 
+/**
+ * `cpuKind=bytecode` (the Python servers only): a 32-bit linear congruential generator
+ * stepped cpuIterations times, which CPython runs as pure bytecode holding the GIL
+ * (servers/python/serve.py bytecode_steps); here only to check the answers.
+ */
+export function bytecodeValue(seed: number, iterations: number): string {
+  let x = seed >>> 0;
+  for (let i = 0; i < iterations; i++) x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+  return x.toString(16).padStart(8, '0');
+}
+
+/** `native` (default on Node.js): the PBKDF2 chain; `bytecode`: pure-Python, Python servers only. */
+export type CpuKind = 'native' | 'bytecode';
+
+export function cpuKindOf(params: WorkloadParams): CpuKind {
+  return params['cpuKind'] === 'bytecode' ? 'bytecode' : 'native';
+}
+
+function refuseBytecode(params: WorkloadParams): void {
+  if (cpuKindOf(params) === 'bytecode') {
+    throw new Error('cpu workload: cpuKind=bytecode (pure-Python CPU that holds the GIL) is implemented by the Python servers only (py-* strategies); Node.js strategies run cpuKind=native');
+  }
+}
+
 function valueOf(digest: Buffer): string {
   return digest.toString('hex').slice(0, 16);
 }
@@ -45,15 +69,23 @@ export const cpu: Workload = {
   defaults: { cpuMs: 20 },
   paramSpecs: {
     cpuMs: { kind: 'number', min: 0.1, max: 10_000, description: 'CPU time one request costs, in ms' },
-    cpuIterations: { kind: 'integer', min: 1, max: 1e9, description: 'PBKDF2 rounds per request (set by calibration)' },
+    cpuIterations: { kind: 'integer', min: 1, max: 1e9, description: 'PBKDF2 rounds (native) or bytecode loop steps per request (set by calibration)' },
+    cpuKind: {
+      kind: 'string',
+      oneOf: ['native', 'bytecode'],
+      description: 'native: PBKDF2 in OpenSSL (releases the GIL on Python); bytecode: a pure-Python loop holding the GIL (Python servers; their default)',
+    },
   },
+  init: ({ params }) => refuseBytecode(params),
   runBlocking(params, req) {
+    refuseBytecode(params);
     return { workload: 'cpu', id: req.id, value: valueOf(hashChain(req.id, iterationsOf(params))) };
   },
   // The async analog of CPU work under asyncio: the same work inside an async function,
   // yielding to the loop between chunks. It still runs on the one event-loop thread, so
   // it cannot be faster than blocking; it only lets other requests interleave.
   async runNonBlocking(params, req) {
+    refuseBytecode(params);
     const iterations = iterationsOf(params);
     let digest: Buffer = Buffer.from(String(req.id));
     for (let done = 0; done < iterations; done += CHUNK_ITERATIONS) {
@@ -62,5 +94,6 @@ export const cpu: Workload = {
     }
     return { workload: 'cpu', id: req.id, value: valueOf(digest) };
   },
-  verifyValue: (params, req, value) => value === valueOf(hashChain(req.id, iterationsOf(params))),
+  verifyValue: (params, req, value) =>
+    value === (cpuKindOf(params) === 'bytecode' ? bytecodeValue(req.id, iterationsOf(params)) : valueOf(hashChain(req.id, iterationsOf(params)))),
 };

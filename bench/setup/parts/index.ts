@@ -6,9 +6,11 @@ import type { SetupPart } from '../types.js';
 import { chromium } from './chromium.js';
 import { loadPeers } from './load-peers.js';
 import { postgres } from './postgres.js';
+import { python } from './python.js';
 
 export const setupParts: readonly SetupPart[] = [
   chromium,
   postgres,
   loadPeers,
+  python,
 ];

@@ -1,11 +1,11 @@
-import { strategyNames } from '../../../servers/strategies/index.js';
+import { strategiesOfRuntime } from '../../../servers/strategies/index.js';
 import type { Scenario } from '../../types.js';
 import { closedLoad, defineScenario } from '../scenario.js';
 import type { Timing } from './timing.js';
 
 const CONNECTIONS = 50;
-/** The five strategies the harness compares on every workload. */
-export const coreStrategies = strategyNames.filter((s) => ['blocking', 'async', 'worker-threads', 'child-process', 'cluster'].includes(s));
+/** The Node.js strategies the harness compares on every workload (`core: true` in the registry), in report order. */
+export const coreStrategies: string[] = strategiesOfRuntime('node').filter((s) => s.core).map((s) => s.name);
 
 /** Every strategy × {noop, sleep 50 ms, cpu 20 ms} at 50 connections, and the bare fastify reference. */
 export function coreScenarios({ durationS, warmupS }: Timing): Scenario[] {

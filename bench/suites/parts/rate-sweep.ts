@@ -1,5 +1,5 @@
 import { isStrategyName, strategies } from '../../../servers/strategies/index.js';
-import type { StrategyRole } from '../../../servers/strategies/types.js';
+import type { Runtime, StrategyRole } from '../../../servers/strategies/types.js';
 import type { RateLoad, Scenario } from '../../types.js';
 import { defineScenario } from '../scenario.js';
 
@@ -10,9 +10,9 @@ export const RATE_SWEEP_TAG = 'rate-sweep';
 export const RATE_SWEEP_ROLES: readonly StrategyRole[] = ['blocking', 'async', 'threads', 'processes'];
 
 /** Strategies with those roles (registry order), found by role, not by name. */
-export function rateSweepStrategies(roles: readonly StrategyRole[] = RATE_SWEEP_ROLES): string[] {
+export function rateSweepStrategies(roles: readonly StrategyRole[] = RATE_SWEEP_ROLES, runtimes?: readonly Runtime[]): string[] {
   return Object.values(strategies)
-    .filter((s) => roles.includes(s.role))
+    .filter((s) => roles.includes(s.role) && (!runtimes || runtimes.includes(s.runtime)))
     .map((s) => s.name)
     .filter(isStrategyName);
 }
@@ -26,15 +26,18 @@ export interface RateSweepSize {
   warmupS: number;
   /** Roles swept (default RATE_SWEEP_ROLES). */
   roles?: readonly StrategyRole[];
+  /** Runtimes swept (default: every runtime the registry has, Python's included). */
+  runtimes?: readonly Runtime[];
 }
 
 /**
  * Small, for the first-run suite's ~5 min budget: three rates per workload (one below every
  * strategy's capacity, one past the single loop's, one past the pool's), blocking, async
  * and threads only (processes have the threads' capacity here; the full sweep has them),
- * 1 s windows without a separate warm-up: 18 runs of ~1.5 s.
+ * 1 s windows without a separate warm-up, Node.js only (the full sweep has Python's too):
+ * 18 runs of ~1.5 s.
  */
-export const RATE_SWEEP_SMALL: RateSweepSize = { sleepRatesPerS: [15, 30, 60], cpuRatesPerS: [30, 60, 120], durationS: 1, warmupS: 0, roles: ['blocking', 'async', 'threads'] };
+export const RATE_SWEEP_SMALL: RateSweepSize = { sleepRatesPerS: [15, 30, 60], cpuRatesPerS: [30, 60, 120], durationS: 1, warmupS: 0, roles: ['blocking', 'async', 'threads'], runtimes: ['node'] };
 /** Full: 5-6 rates per workload bracketing each capacity, 2 s windows (44 runs of ~3 s per repetition). */
 export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 40, 60, 120], cpuRatesPerS: [25, 40, 55, 80, 110], durationS: 2, warmupS: 0.5 };
 
@@ -45,7 +48,7 @@ export const RATE_SWEEP_FULL: RateSweepSize = { sleepRatesPerS: [10, 15, 25, 40,
  */
 export function rateSweepScenarios(size: RateSweepSize): Scenario[] {
   const load = (ratePerS: number): RateLoad => ({ kind: 'rate', ratePerS, durationS: size.durationS, warmupS: size.warmupS, arrival: 'uniform', maxConnections: 256 });
-  return rateSweepStrategies(size.roles).flatMap((strategy) => [
+  return rateSweepStrategies(size.roles, size.runtimes).flatMap((strategy) => [
     ...size.sleepRatesPerS.map((r) => defineScenario({ workload: 'sleep', strategy, params: { sleepMs: 50 }, load: load(r), tags: [RATE_SWEEP_TAG] })),
     ...size.cpuRatesPerS.map((r) => defineScenario({ workload: 'cpu', strategy, params: { cpuMs: 20 }, load: load(r), tags: [RATE_SWEEP_TAG] })),
   ]);
