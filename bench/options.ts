@@ -16,7 +16,7 @@ import { DEFAULT_SUITE, RENAMED_SUITES, suiteNames, type SuiteName } from './sui
 import { parsePartSpec, type PartSpec } from './shard.js';
 import { parseStartAt } from './segment.js';
 import { parseTarget } from './target-options.js';
-import type { ExternalTarget } from './types.js';
+import type { ArrivalRamp, ExternalTarget } from './types.js';
 
 export interface BenchOptions {
   suite: SuiteName;
@@ -43,6 +43,8 @@ export interface BenchOptions {
   /** Open model: requests per second (turns every load into a `rate` load). */
   ratePerS?: number;
   arrival: 'uniform' | 'poisson';
+  /** Open model, `--ramp-to R2 --ramp-s D`: the rate rises from --rate to R2 over D s (k6 ramping-arrival-rate). */
+  ramp?: ArrivalRamp;
   /** Open model: bound on connections. */
   maxConnections: number;
   /** `--db postgres`: db scenarios use PostgreSQL (DATABASE_URL or the local cluster). */
@@ -94,6 +96,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --out DIR            reports folder (default: reports)
   --rate R             open model: R requests/s whatever the server does (wrk2-style latency)
   --arrival KIND       uniform | poisson (default: uniform), with --rate
+  --ramp-to R2         with --rate R1 and --ramp-s D: the arrival rate rises linearly from
+                       R1 to R2 req/s over the first D s of the window, then holds R2
+  --ramp-s D           the ramp's duration, s (with --ramp-to)
   --max-connections N  open model: at most N connections (default: 256)
   --driver NAME        closed model's load driver: ${closedDriverNames.join(' | ')} (default: ${DEFAULT_CLOSED_DRIVER});
                        lean is hand-written on node:net, autocannon costs ~2x its CPU per request
@@ -194,6 +199,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         out: { type: 'string' },
         rate: { type: 'string' },
         arrival: { type: 'string' },
+        'ramp-to': { type: 'string' },
+        'ramp-s': { type: 'string' },
         'max-connections': { type: 'string' },
         driver: { type: 'string' },
         threads: { type: 'string' },
@@ -259,6 +266,14 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   }
   const ratePerS = positiveNumber('rate', v.rate, { max: 1_000_000 });
   if (ratePerS !== undefined) options.ratePerS = ratePerS;
+  const rampToPerS = positiveNumber('ramp-to', v['ramp-to'], { max: 1_000_000 });
+  const rampS = positiveNumber('ramp-s', v['ramp-s'], { max: 3600 });
+  if (rampToPerS !== undefined || rampS !== undefined) {
+    if (rampToPerS === undefined || rampS === undefined) throw new UsageError('--ramp-to R2 and --ramp-s D go together (rise to R2 req/s over D s); give both');
+    if (ratePerS === undefined) throw new UsageError('--ramp-to needs --rate R1, the rate the ramp starts from (open model)');
+    options.ramp = { toRatePerS: rampToPerS, durationS: rampS };
+    if (options.threads > 1) throw new UsageError('--ramp-to runs on one generator thread: drop --threads');
+  }
   if (v.arrival !== undefined) {
     if (v.arrival !== 'uniform' && v.arrival !== 'poisson') throw new UsageError(`--arrival must be uniform or poisson; got '${v.arrival}'`);
     options.arrival = v.arrival;

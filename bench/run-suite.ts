@@ -3,6 +3,7 @@
  * server, validate, warm up, load, collect → raw record written at once → summaries.
  * Reporting happens in the caller (bench/cli.ts).
  */
+import { loadavg } from 'node:os';
 import { claimIds, claims, judgeAll, microNeeded } from './claims/index.js';
 import { machineFacts } from './machine.js';
 import { runMicroBenchmarks } from './micro/run.js';
@@ -92,6 +93,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     scenarios: plan.scenarios,
     runs: [],
     summaries: [],
+    loadAverage1m: { atStart: loadavg()[0] ?? 0 },
   };
   store.writeResults(results);
 
@@ -168,6 +170,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     results.claims = judged.verdicts;
     results.comparisons = judged.comparisons;
     results.finishedAt = new Date().toISOString();
+    results.loadAverage1m = { ...results.loadAverage1m!, atEnd: loadavg()[0] ?? 0 };
     results.status = hooks.signal.aborted ? 'interrupted' : results.runs.length === plan.runs.length ? 'complete' : 'failed';
     store.writeResults(results);
   }

@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { UsageError } from './run/errors.js';
+import { loadIdLabel } from './suites/scenario.js';
 import type { ExternalTarget, Load, Suite } from './types.js';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -49,7 +50,7 @@ export function parseTarget(flags: TargetFlags, warn: (message: string) => void)
 
 /** A one-scenario suite for an external target. */
 export function targetSuite(target: ExternalTarget, load: Load, repetitions: number): Suite {
-  const loadLabel = load.kind === 'closed' ? `c${load.connections}` : `r${load.ratePerS}`;
+  const loadLabel = loadIdLabel(load);
   return {
     name: 'target',
     description: `external target ${target.url}`,

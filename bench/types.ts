@@ -28,6 +28,18 @@ export interface RateLoad {
   arrival: 'uniform' | 'poisson';
   /** Upper bound on the connections the driver may open. */
   maxConnections: number;
+  /**
+   * Ramping arrival rate (k6's ramping-arrival-rate): the rate rises linearly from
+   * `ratePerS` to `toRatePerS` over `durationS` seconds from the window's start, then holds
+   * (bench/run/arrival-schedule.ts).
+   */
+  ramp?: ArrivalRamp;
+}
+
+/** A linear change of the arrival rate, from the load's `ratePerS`. */
+export interface ArrivalRamp {
+  toRatePerS: number;
+  durationS: number;
 }
 
 export type Load = ClosedLoad | RateLoad;
@@ -132,6 +144,14 @@ export interface ClientFigures {
   uncorrectedLatencyHistogram?: string;
   /** One point per second of the measured window. */
   perSecond?: PerSecondPoint[];
+  /**
+   * Closed model (lean driver): requests still in flight when the window closed. They get
+   * a bounded grace (the request timeout) to answer; their latencies join the histogram and
+   * percentiles (a blocked server's queue is measured whole), not `requests` or `rps`.
+   */
+  inFlightAtEnd?: number;
+  /** Closed model (lean driver): of `inFlightAtEnd`, the 2xx answers that came within the grace. */
+  answeredInGrace?: number;
 }
 
 export interface ServerFigures {
@@ -257,10 +277,18 @@ export interface PythonFacts {
   bytecodeNsPerIteration: number;
 }
 
-export const RESULTS_SCHEMA_VERSION = 1;
+/**
+ * 2: runs keep `latencyHistogram` and `perSecond` (and the closed model's in-flight
+ * grace). Version 1 files still load (bench/reporters/load-results.ts): every chart that
+ * needs the raw histograms or series says it cannot be drawn from them.
+ */
+export const RESULTS_SCHEMA_VERSION = 2;
+/** Versions the reporters still read (a file keeps the version it was written with). */
+export const READABLE_RESULTS_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export type ResultsSchemaVersion = 1 | typeof RESULTS_SCHEMA_VERSION;
 
 export interface ResultsFile {
-  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  schemaVersion: ResultsSchemaVersion;
   tool: 'loopbench';
   runId: string;
   suite: string;
@@ -292,6 +320,8 @@ export interface ResultsFile {
    * delivered during this run, measured between the cpu scenarios' runs.
    */
   parallelism?: ParallelismControl;
+  /** 1-minute load average when the suite started and ended (os.loadavg): other load on the machine. */
+  loadAverage1m?: { atStart: number; atEnd?: number };
   /** The A/A check of this run (`--aa-check`): the machine's noise right now. */
   noise?: { scenarioId: string; rpsA: number; rpsB: number; spread: number; practicalBand: number; tooNoisy: boolean } | { error: string };
   /** `--shard i/n`: which part of which plan this file holds (bench/shard.ts). */

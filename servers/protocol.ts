@@ -30,6 +30,12 @@ export interface ServerTelemetry {
   requestsServed: number;
   /** Server processes that contributed (cluster: N). */
   serverProcesses: number;
+  /**
+   * Event-loop delay p99 of each second since the window opened (`reset`), ms; cluster:
+   * the worst process each second; null for a second without a sample. Absent for servers
+   * that do not report it.
+   */
+  loopDelayP99MsPerSecond?: (number | null)[];
 }
 
 /**

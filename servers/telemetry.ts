@@ -11,20 +11,52 @@ const NS_PER_MS = 1e6;
  */
 export class LoopTelemetry {
   private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  /** The current second's delays: its p99 is kept and it is reset every second. */
+  private readonly secondHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private perSecondP99Ms: (number | null)[] = [];
+  private secondTimer: NodeJS.Timeout | undefined;
   private eluStart: EventLoopUtilization = performance.eventLoopUtilization();
   requestsServed = 0;
 
   constructor() {
     this.histogram.enable();
+    this.secondHistogram.enable();
+  }
+
+  private resetAtMs = 0;
+
+  /**
+   * Ends the seconds that have passed since the last tick. A blocked loop ticks late: the
+   * seconds it was blocked all get the delay measured over them, so the series stays on
+   * the wall clock.
+   */
+  private closeSeconds(): void {
+    const h = this.secondHistogram;
+    // null: no sample in that stretch (the loop did not tick), not a delay of 0.
+    const p99Ms = h.count > 0 && Number.isFinite(h.percentile(99)) ? h.percentile(99) / NS_PER_MS : null;
+    const passed = Math.floor((performance.now() - this.resetAtMs) / 1000);
+    do this.perSecondP99Ms.push(p99Ms);
+    while (this.perSecondP99Ms.length < passed);
+    h.reset();
   }
 
   reset(): void {
     this.histogram.reset();
+    this.secondHistogram.reset();
+    this.perSecondP99Ms = [];
+    clearInterval(this.secondTimer);
+    this.resetAtMs = performance.now();
+    this.secondTimer = setInterval(() => this.closeSeconds(), 1000);
+    this.secondTimer.unref();
     this.eluStart = performance.eventLoopUtilization();
     this.requestsServed = 0;
   }
 
   collect(): ServerTelemetry {
+    // The window's last (possibly partial) second, not yet closed by a tick. Seconds count
+    // from the `reset` message's arrival, which a blocked loop receives late (by up to one
+    // blocked stretch): the series is aligned with the client's to that precision.
+    if (this.secondTimer && Math.ceil((performance.now() - this.resetAtMs) / 1000) > this.perSecondP99Ms.length) this.closeSeconds();
     const h = this.histogram;
     const ms = (ns: number) => (Number.isFinite(ns) ? ns / NS_PER_MS : 0);
     const hasSamples = h.count > 0;
@@ -39,6 +71,7 @@ export class LoopTelemetry {
       eventLoopUtilization: performance.eventLoopUtilization(this.eluStart).utilization,
       requestsServed: this.requestsServed,
       serverProcesses: 1,
+      ...(this.secondTimer ? { loopDelayP99MsPerSecond: [...this.perSecondP99Ms] } : {}),
     };
   }
 }
@@ -59,5 +92,17 @@ export function mergeTelemetry(parts: ServerTelemetry[]): ServerTelemetry {
     eventLoopUtilization: mean((t) => t.eventLoopUtilization),
     requestsServed: parts.reduce((s, t) => s + t.requestsServed, 0),
     serverProcesses: parts.length,
+    ...perSecondWorst(parts),
   };
+}
+
+function perSecondWorst(parts: ServerTelemetry[]): Pick<ServerTelemetry, 'loopDelayP99MsPerSecond'> {
+  const series = parts.map((t) => t.loopDelayP99MsPerSecond).filter((x): x is (number | null)[] => x !== undefined);
+  if (series.length === 0) return {};
+  const length = Math.max(...series.map((x) => x.length));
+  const worst = (i: number) => {
+    const values = series.map((x) => x[i]).filter((v): v is number => typeof v === 'number');
+    return values.length > 0 ? Math.max(...values) : null;
+  };
+  return { loopDelayP99MsPerSecond: Array.from({ length }, (_, i) => worst(i)) };
 }

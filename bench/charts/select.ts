@@ -45,14 +45,21 @@ export interface Panel {
 }
 
 /**
+ * Scenarios with their own charts, left out of the by-strategy panels: head-of-line and
+ * over-time runs (a probe beside the load), the open-model rate sweep (its throughput is
+ * the offered rate), ramps.
+ */
+const PANEL_EXCLUDED_TAGS = ['head-of-line', 'over-time', 'rate-sweep', 'ramp'];
+
+/**
  * One panel per workload (with its parameters and variant): the load level that the most
- * strategies ran (ties: the heavier load), head-of-line scenarios left out. Panels keep
+ * strategies ran (ties: the heavier load), PANEL_EXCLUDED_TAGS left out. Panels keep
  * the order in which the suite ran the workloads.
  */
 export function strategyPanels(results: ResultsFile, accept: (s: ScenarioSummary) => boolean = (s) => s.rps !== undefined): Panel[] {
   const groups = new Map<string, ScenarioSummary[]>();
   for (const s of results.summaries) {
-    if (s.tags.includes('head-of-line') || !accept(s)) continue;
+    if (PANEL_EXCLUDED_TAGS.some((t) => s.tags.includes(t)) || !accept(s)) continue;
     const label = workloadLabel(s);
     groups.set(label, [...(groups.get(label) ?? []), s]);
   }

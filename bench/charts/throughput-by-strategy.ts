@@ -53,7 +53,7 @@ export function throughputByStrategy(results: ResultsFile): TopLevelSpec | undef
     results,
     {
       title: finding(panels),
-      subtitle: ['Bars: median requests/s over the runs of each scenario; whiskers: 95% confidence interval.', 'Each workload has its own scale.'],
+      subtitle: ['Bars: median requests/s over the runs of each scenario; whiskers: 95% confidence interval.', ...(panels.length > 1 ? ['Each workload has its own scale.'] : [])],
       caption: 'Throughput of each strategy on each workload, at the load level all strategies ran. Whiskers are 95% confidence intervals of the median over runs.',
       notes: anyNotOk ? [FADE_NOTE] : [],
     },

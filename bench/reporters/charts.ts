@@ -4,7 +4,7 @@ import type { Reporter } from './types.js';
 
 export const charts: Reporter = async (results) =>
   (await renderCharts(results)).flatMap((chart) => [
-    { path: `charts/${chart.name}.svg`, contents: chart.svg },
-    { path: `charts/${chart.name}.png`, contents: chart.png },
-    { path: `charts/${chart.name}.vl.json`, contents: JSON.stringify(chart.spec, null, 2) + '\n' },
+    { path: `charts/${chart.file}.svg`, contents: chart.svg },
+    { path: `charts/${chart.file}.png`, contents: chart.png },
+    { path: `charts/${chart.file}.vl.json`, contents: JSON.stringify(chart.spec, null, 2) + '\n' },
   ]);

@@ -3,6 +3,7 @@
  * machine, the claims and their verdicts, every chart with a caption, and the tables.
  */
 import { renderCharts, type RenderedChart } from '../charts/index.js';
+import { missingRawData } from '../charts/run-data.js';
 import type { ResultsFile } from '../types.js';
 import { CROSS_MACHINE_HEADING, CROSS_MACHINE_TEXT, provenanceOf } from './provenance.js';
 import { CLAIM_RUNTIME_LABELS, claimEvidence, claimRows, claimRuntimes, machineFacts, workloadSections, type Table } from './tables.js';
@@ -29,9 +30,9 @@ export function namespaceSvgIds(svg: string, prefix: string): string {
 }
 
 function figure(chart: RenderedChart): string {
-  const svg = namespaceSvgIds(chart.svg, chart.name).replace(/^<svg /, `<svg role="img" aria-label="${esc(chart.title)}" `);
-  const links = [`<a href="charts/${chart.name}.png">PNG</a>`, `<a href="charts/${chart.name}.svg">SVG</a>`, `<a href="charts/${chart.name}.vl.json">vega-lite spec</a>`].join(' · ');
-  return `<figure class="chart" id="chart-${chart.name}">\n${svg}\n<figcaption>${esc(chart.caption)} <span class="files">${links}</span></figcaption>\n</figure>`;
+  const svg = namespaceSvgIds(chart.svg, chart.file).replace(/^<svg /, `<svg role="img" aria-label="${esc(chart.title)}" `);
+  const links = [`<a href="charts/${chart.file}.png">PNG</a>`, `<a href="charts/${chart.file}.svg">SVG</a>`, `<a href="charts/${chart.file}.vl.json">vega-lite spec</a>`].join(' · ');
+  return `<figure class="chart" id="chart-${chart.file}">\n${svg}\n<figcaption>${esc(chart.caption)} <span class="files">${links}</span></figcaption>\n</figure>`;
 }
 
 const CSS = `
@@ -103,9 +104,11 @@ export async function renderHtml(results: ResultsFile): Promise<string> {
   }
   parts.push('</section>');
 
-  if (charts.length > 0) {
+  const missing = missingRawData(results);
+  if (charts.length > 0 || missing.length > 0) {
     parts.push('<section id="charts"><h2>Charts</h2>');
     parts.push(...charts.map(figure));
+    if (missing.length > 0) parts.push(`<p class="warning">Not drawn from this results file:</p><ul>${missing.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`);
     parts.push('</section>');
   }
 

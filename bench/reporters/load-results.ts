@@ -3,7 +3,7 @@
  * ResultsFileError whose message says, on one line, what is wrong and how to fix it.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../types.js';
+import { READABLE_RESULTS_SCHEMA_VERSIONS, type ResultsFile } from '../types.js';
 
 export type ResultsFileErrorCode = 'not-found' | 'unreadable' | 'not-json' | 'not-loopbench' | 'unknown-schema' | 'malformed';
 
@@ -48,10 +48,10 @@ export function validateResults(data: unknown, path = 'results'): ResultsFile {
     throw new ResultsFileError('not-loopbench', `${path} is not a loopbench results file (its "tool" field is not "loopbench"): ${HOW_TO_GET_ONE}`);
   }
   const version = data['schemaVersion'];
-  if (version !== RESULTS_SCHEMA_VERSION) {
+  if (typeof version !== 'number' || !READABLE_RESULTS_SCHEMA_VERSIONS.includes(version)) {
     throw new ResultsFileError(
       'unknown-schema',
-      `${path} has schemaVersion ${JSON.stringify(version)}, this loopbench reads schemaVersion ${RESULTS_SCHEMA_VERSION}: ` +
+      `${path} has schemaVersion ${JSON.stringify(version)}, this loopbench reads schemaVersion ${READABLE_RESULTS_SCHEMA_VERSIONS.join(' or ')}: ` +
         'report it with the loopbench version that wrote it, or re-run `npm run bench`',
     );
   }
@@ -66,6 +66,8 @@ export function validateResults(data: unknown, path = 'results'): ResultsFile {
     if (!Array.isArray(s['tags']) || !isObject(s['params'])) throw malformed(path, `summaries[${i}] needs "tags" (array) and "params" (object)`);
   });
   if (data['claims'] !== undefined && !Array.isArray(data['claims'])) throw malformed(path, '"claims" must be an array when present');
+  // Version 1 is version 2 without the per-run histograms and per-second series (all
+  // optional): it loads as is, and the charts that need them say so (charts/run-data.ts).
   return data as unknown as ResultsFile;
 }
 

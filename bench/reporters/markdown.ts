@@ -2,7 +2,8 @@
  * summary.md: the machine, the suite, the claims with their verdicts and evidence, the
  * charts, and one table per workload. Written for GitHub's renderer.
  */
-import { chartSpecs } from '../charts/index.js';
+import { blogSpecs } from '../charts/blog.js';
+import { missingRawData } from '../charts/run-data.js';
 import type { ResultsFile, Verdict } from '../types.js';
 import { provenanceLines } from './provenance.js';
 import { CLAIM_RUNTIME_LABELS, claimEvidence, claimRows, claimRuntimes, machineFacts, workloadSections, type Table } from './tables.js';
@@ -15,6 +16,9 @@ const VERDICT_MARKS: Record<Verdict, string> = {
   'not-applicable': '➖',
   'not-measured': '·',
 };
+
+/** Alt text sits inside `![...]`: no brackets or line breaks. */
+const altText = (text: string) => text.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim();
 
 /** Table cells cannot hold pipes or line breaks. */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -57,10 +61,17 @@ export function renderMarkdown(results: ResultsFile): string {
     out.push(markdownTable({ columns, rows }), '');
   }
 
-  const charts = chartSpecs(results);
-  if (charts.length > 0) {
+  // One chart per finding (the blog set: bench/charts/blog.ts), each image with alt text
+  // that says what it shows, so the section can be pasted into a post as it is.
+  const charts = blogSpecs(results);
+  const missing = missingRawData(results);
+  if (charts.length > 0 || missing.length > 0) {
     out.push('## Charts', '');
-    for (const c of charts) out.push(`### ${c.title}`, '', `![${c.title}](charts/${c.name}.png)`, '', `${c.caption} ([SVG](charts/${c.name}.svg), [vega-lite spec](charts/${c.name}.vl.json))`, '');
+    for (const c of charts) {
+      const files = `[SVG](blog/${c.file}.svg), [vega-lite spec](blog/${c.file}.vl.json), [caption](blog/${c.file}.caption.md), [1200×675 card](blog/${c.file}.card.png)`;
+      out.push(`### ${c.title}`, '', `![${altText(`${c.title}. ${c.caption}`)}](blog/${c.file}.png)`, '', `${c.caption} (${files})`, '');
+    }
+    if (missing.length > 0) out.push('Not drawn from this results file:', '', ...missing.map((m) => `- ${m}`), '');
   }
 
   out.push('## Results by workload', '', 'Latency, ideal and resource figures are medians over valid runs; req/s is the mean over valid runs with the 95% confidence interval of that mean (none from a single run); CV is the coefficient of variation of req/s across runs. Rows without valid runs show their state and reasons, not numbers.', '');

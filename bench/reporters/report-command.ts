@@ -4,6 +4,7 @@
  * a one-line message and nothing written), 1 when the report itself fails.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { missingRawData } from '../charts/run-data.js';
 import { UsageError } from '../run/errors.js';
 import { loadResultsFile, ResultsFileError } from './load-results.js';
 import { writeReport } from './write-report.js';
@@ -64,7 +65,8 @@ export async function reportCommand(argv: readonly string[], io: CommandIo = def
     const results = loadResultsFile(resultsPath);
     const outDir = args.outDir ? at(args.outDir) : dirname(resultsPath);
     const written = await writeReport(results, outDir);
-    io.out(`wrote ${written.length} files to ${outDir} (${written.filter((p) => p.endsWith('.svg')).length} charts): open ${resolve(outDir, 'index.html')}`);
+    for (const line of missingRawData(results)) io.out(`not drawn: ${line}`);
+    io.out(`wrote ${written.length} files to ${outDir} (${written.filter((p) => p.startsWith('charts/') && p.endsWith('.svg')).length} charts, ${written.filter((p) => p.startsWith('blog/') && p.endsWith('.svg')).length} in blog/): open ${resolve(outDir, 'index.html')}`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || err instanceof ResultsFileError) {

@@ -10,10 +10,13 @@
  * staggered groups over `staggerS` (typically one service time), because C connections
  * that start together stay in lockstep under a constant service time S, and a window of a
  * few S then counts a whole or a missing cycle of C answers: a ±S/D error in requests/s.
+ * Unlike the lean driver, requests in flight at the window's end are dropped (autocannon
+ * stops its clients at the duration): no in-flight grace here.
  */
 import autocannon from 'autocannon';
 import type { ClientFigures } from '../types.js';
 import { LatencyHistogram } from './latency-histogram.js';
+import { PerSecondSeries } from './per-second-series.js';
 import type { BodyCheck } from './validate-response.js';
 
 export interface ClosedLoadOptions {
@@ -44,6 +47,7 @@ const MAX_STAGGER_GROUPS = 10;
 
 class WindowCounters {
   readonly latency = LatencyHistogram.empty();
+  constructor(readonly perSecond: PerSecondSeries) {}
   responses2xx = 0;
   non2xx = 0;
   errors = 0;
@@ -65,7 +69,7 @@ export async function runClosedLoad(options: ClosedLoadOptions): Promise<ClientF
     const now = performance.now();
     return now >= windowStartMs && now <= endMs;
   };
-  const counters = new WindowCounters();
+  const counters = new WindowCounters(new PerSecondSeries(windowStartMs, options.durationS));
   let nextId = options.firstId ?? 1;
   const instances: autocannon.Instance[] = [];
   let stopped = false;
@@ -95,6 +99,7 @@ export async function runClosedLoad(options: ClosedLoadOptions): Promise<ClientF
                 if (problem) {
                   counters.wrongBodies++;
                   counters.firstWrong ??= problem;
+                  counters.perSecond.recordError(performance.now());
                 }
               },
             },
@@ -107,12 +112,17 @@ export async function runClosedLoad(options: ClosedLoadOptions): Promise<ClientF
         if (statusCode >= 200 && statusCode < 300) {
           counters.responses2xx++;
           counters.latency.recordMs(responseTimeMs);
-        } else counters.non2xx++;
+          counters.perSecond.recordAnswer(performance.now(), responseTimeMs);
+        } else {
+          counters.non2xx++;
+          counters.perSecond.recordError(performance.now());
+        }
       });
       instance.on('reqError', (error: Error) => {
         if (!inWindow()) return;
         if (error.message === 'request timed out') counters.timeouts++;
         else counters.errors++;
+        counters.perSecond.recordError(performance.now());
       });
       instances.push(instance);
     });
@@ -144,5 +154,7 @@ export async function runClosedLoad(options: ClosedLoadOptions): Promise<ClientF
     non2xx: counters.non2xx,
     wrongBodies: counters.wrongBodies,
     ...(counters.firstWrong ? { firstWrongBody: counters.firstWrong } : {}),
+    latencyHistogram: counters.latency.encode(),
+    perSecond: counters.perSecond.points(),
   };
 }

@@ -241,6 +241,9 @@ export function mergeClosedFigures(parts: ClientFigures[]): ClientFigures {
     wrongBodies: sum('wrongBodies'),
     latencyHistogram: latency.encode(),
     ...(firstWrongBody ? { firstWrongBody } : {}),
+    // The lean driver's in-flight grace, summed. (Its per-second series is not merged here:
+    // points keep no histogram to merge exactly, so a threaded closed run has none.)
+    ...(parts.some((p) => p.inFlightAtEnd !== undefined) ? { inFlightAtEnd: parts.reduce((s, p) => s + (p.inFlightAtEnd ?? 0), 0), answeredInGrace: parts.reduce((s, p) => s + (p.answeredInGrace ?? 0), 0) } : {}),
   };
 }
 

@@ -23,7 +23,15 @@
  * connection reconnects and goes on, backing off up to 1 s while it keeps failing) and
  * timeouts (a connect or request older than timeoutS, found by a sweep every tenth of the
  * timeout, then the connection is replaced) are counted when they happen inside the window.
- * Always bounded in time: everything is closed at the window's end or on abort.
+ * Always bounded in time: everything is closed after the window's grace or on abort.
+ *
+ * In-flight grace: when the window closes no new request is sent, but the requests still
+ * in flight get up to the request timeout to answer (or to time out: counted as
+ * timeouts). Their latencies join the histogram, so a blocked server's p99 covers its
+ * whole queue rather than only the answers that happened to fit in the window; they are
+ * counted (`inFlightAtEnd`, `answeredInGrace`) and never added to `requests` or `rps`,
+ * which stay the window's. Without it a queue of C·S longer than the warm-up showed only
+ * its first round. The per-second series covers the window only.
  *
  * Not supported, not needed for HTTP/1.1 on loopback: pipelining (one request in flight
  * per connection, as in the closed model), TLS, HTTP/2, request bodies, methods but GET.
@@ -32,6 +40,7 @@ import type { ClientFigures } from '../types.js';
 import type { ClosedLoadOptions } from './closed-driver.js';
 import { endpointOf, Http1Connection, requestTemplate, type ConnectionEvents } from './http1-connection.js';
 import { LatencyHistogram } from './latency-histogram.js';
+import { PerSecondSeries } from './per-second-series.js';
 
 export interface LeanClosedLoadOptions extends ClosedLoadOptions {
   /**
@@ -67,11 +76,22 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
   const inWindow = (now: number) => now >= windowStartMs && now <= endMs;
 
   const latency = LatencyHistogram.empty();
+  const perSecond = new PerSecondSeries(windowStartMs, durationS);
   let responses2xx = 0, non2xx = 0, errors = 0, timeouts = 0, wrongBodies = 0;
   let firstWrong: string | undefined;
   let nextId = options.firstId ?? 1;
+  /** No more requests or reconnects (the window closed, or abort). */
   let stopped = false;
+  /** The window closed: in-flight answers still count, into the grace. */
+  let inGrace = false;
+  let inFlightAtEnd = 0, answeredInGrace = 0;
+  let graceSettled: (() => void) | undefined;
   const conns: Http1Connection[] = [];
+  const inFlightCount = () => conns.reduce((n, c) => n + (c.inFlightId >= 0 ? 1 : 0), 0);
+  const checkGraceDone = () => {
+    if (inGrace && inFlightCount() === 0) graceSettled?.();
+  };
+  const countsNow = (now: number) => inWindow(now) || inGrace;
 
   const sendNext = (conn: Http1Connection): void => {
     if (stopped || !conn.ready) return;
@@ -105,25 +125,42 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
       const now = performance.now();
       conn.failures = 0;
       if (now >= windowStartMs) {
-        if (now > endMs) return;
+        if (now > endMs && !inGrace) return;
+        const late = now > endMs;
         if (status >= 200 && status < 300) {
-          responses2xx++;
+          if (late) answeredInGrace++;
+          else responses2xx++;
           latency.recordMs(now - sentAtMs);
+          perSecond.recordAnswer(now, now - sentAtMs);
           if (body !== expectedBody?.(id)) {
             const problem = check(status, body, id);
             if (problem) {
               wrongBodies++;
               firstWrong ??= problem;
+              perSecond.recordError(now);
             }
           }
-        } else non2xx++;
+        } else {
+          non2xx++;
+          perSecond.recordError(now);
+        }
       }
       sendSoon(conn);
+      checkGraceDone();
     },
     onClosed(conn, problem) {
-      if (stopped) return;
+      if (stopped) {
+        // A request cut short in the grace is an error of the window's.
+        if (inGrace && problem) errors++;
+        checkGraceDone();
+        return;
+      }
       if (problem) {
-        if (inWindow(performance.now())) errors++;
+        const now = performance.now();
+        if (inWindow(now)) {
+          errors++;
+          perSecond.recordError(now);
+        }
         conn.failures++;
       }
       if (conn.failures <= 1) setImmediate(reconnect, conn);
@@ -136,8 +173,11 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
       const now = performance.now();
       for (const conn of conns) {
         if (now <= conn.deadlineMs) continue;
-        if (inWindow(now)) timeouts++;
-        void conn.close(); // onClosed reconnects it
+        if (countsNow(now)) {
+          timeouts++;
+          perSecond.recordError(now);
+        }
+        void conn.close(); // onClosed reconnects it (not in the grace)
       }
     },
     Math.min(1000, Math.max(5, timeoutMs / 10)),
@@ -167,9 +207,23 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
   });
   stopped = true;
   if (flush) clearImmediate(flush);
-  clearInterval(sweeper);
   for (const timer of timers) clearTimeout(timer);
   for (const conn of conns) clearTimeout(conn.retryTimer);
+  inFlightAtEnd = inFlightCount();
+  if (inFlightAtEnd > 0 && !signal?.aborted) {
+    // Bounded: every request in flight was sent before endMs, so it answers or passes
+    // its deadline (the sweeper counts it as a timeout) within timeoutMs.
+    inGrace = true;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs + 100);
+      const onAbort = () => resolve();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      graceSettled = () => (clearTimeout(timer), signal?.removeEventListener('abort', onAbort), resolve());
+      checkGraceDone();
+    });
+    inGrace = false;
+  }
+  clearInterval(sweeper);
   await Promise.all(conns.map((conn) => conn.close()));
 
   const measuredS = Math.max(0.001, stopAtMs - windowStartMs) / 1000;
@@ -178,11 +232,14 @@ export async function runLeanClosedLoad(options: LeanClosedLoadOptions): Promise
     durationS: measuredS,
     rps: responses2xx / measuredS,
     latencyMs: latency.figures(),
-    latencyHistogram: latency.encode(),
     errors,
     timeouts,
     non2xx,
     wrongBodies,
     ...(firstWrong ? { firstWrongBody: firstWrong } : {}),
+    latencyHistogram: latency.encode(),
+    perSecond: perSecond.points(),
+    inFlightAtEnd,
+    answeredInGrace,
   };
 }

@@ -41,6 +41,12 @@ export const closedDriverNames = ['lean', 'autocannon'] as const;
 export type ClosedDriverName = (typeof closedDriverNames)[number];
 export const DEFAULT_CLOSED_DRIVER: ClosedDriverName = 'lean';
 
+/**
+ * Whether the open-model driver takes a load's `ramp` (arrival-schedule.ts): the
+ * single-thread driver does; the threaded one (`--threads N`) does not yet and refuses it.
+ */
+export const OPEN_MODEL_TAKES_RAMP = true;
+
 export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
   const signal = options.signal ? { signal: options.signal } : {};
   const threads = options.threads ?? 1;
@@ -62,6 +68,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
         ...signal,
       });
     }
+    if (load.ramp) return Promise.reject(new Error('a ramping arrival rate runs on one generator thread: drop --threads'));
     return runOpenModelThreaded({
       url: options.url,
       path: options.basePath,
@@ -100,6 +107,7 @@ export function drive(load: Load, options: DriveOptions): Promise<ClientFigures>
     durationS: options.durationS,
     arrival: load.arrival,
     maxConnections: load.maxConnections,
+    ...(load.ramp ? { ramp: load.ramp } : {}),
     ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
     ...(options.segment ? { segment: options.segment } : {}),
     validate: (status, body, id) => {

@@ -45,6 +45,7 @@ import { performance } from 'node:perf_hooks';
 import type { ClientFigures } from '../types.js';
 import type { PartSpec } from '../shard.js';
 import { createShardSchedule, type ArrivalProcess } from './arrival-schedule.js';
+import type { ArrivalRamp } from '../types.js';
 import { endpointOf, Http1Connection, requestTemplate, type ConnectionEvents } from './http1-connection.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { PerSecondSeries, type ExportedPerSecond } from './per-second-series.js';
@@ -83,6 +84,8 @@ export interface OpenModelOptions {
   expectedBody?: (id: number) => string | undefined;
   /** Poisson only: the same seed gives the same schedule. */
   seed?: number;
+  /** Ramping arrival rate: from ratePerS to ramp.toRatePerS over ramp.durationS (arrival-schedule.ts). */
+  ramp?: ArrivalRamp;
   /** `--segment i/n`: send only this segment's arrivals of the full schedule (arrival-schedule.ts). */
   segment?: PartSpec;
   /** Stops early (Ctrl-C): the window ends at once, the grace is capped at ABORT_GRACE_MS. */
@@ -149,7 +152,7 @@ export async function runOpenModelShard(opts: OpenModelOptions): Promise<OpenMod
   // docs/load-generators.md, `npm run bench:peer -- --pacing`).
   const meanGapMs = (1000 * shardCount * (opts.segment?.count ?? 1)) / ratePerS;
   const spinBudgetFraction = opts.pacing?.spinBudgetFraction ?? (meanGapMs > sleepMarginMs ? SPIN_BUDGET_FRACTION : 0);
-  const scheduleOptions = { ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.segment ? { segment: opts.segment } : {}) };
+  const scheduleOptions = { ratePerS, arrival: opts.arrival, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.segment ? { segment: opts.segment } : {}), ...(opts.ramp ? { ramp: opts.ramp } : {}) };
   // This shard's arrivals of the one schedule (ids g + 1 of the whole); checks rate and shard now.
   const nextArrival = createShardSchedule(scheduleOptions, shardIndex, shardCount);
 

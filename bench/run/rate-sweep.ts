@@ -101,7 +101,7 @@ export async function maxSustainableRate(measure: MeasureAtRate, opts: RateSweep
 }
 
 /** Lowest failing rate, and highest passing rate below it (a pass above a fail is noise, not capacity). */
-function bracketOf(probes: readonly RateProbe[]): { pass: number | null; fail: number | null } {
+export function bracketOf(probes: readonly Pick<RateProbe, 'ratePerS' | 'pass'>[]): { pass: number | null; fail: number | null } {
   let fail: number | null = null;
   for (const p of probes) if (!p.pass && (fail === null || p.ratePerS < fail)) fail = p.ratePerS;
   let pass: number | null = null;

@@ -145,6 +145,18 @@ async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number
   return Promise.all([main, probe]);
 }
 
+/** The server's event-loop delay p99 of each second, beside the client's figures of that second. */
+export function withLoopDelay(figures: ClientFigures, loopDelayP99MsPerSecond: (number | null)[] | undefined): ClientFigures {
+  if (!figures.perSecond || !loopDelayP99MsPerSecond) return figures;
+  return {
+    ...figures,
+    perSecond: figures.perSecond.map((point) => {
+      const delay = loopDelayP99MsPerSecond[point.tS];
+      return typeof delay === 'number' && Number.isFinite(delay) ? { ...point, loopDelayP99Ms: delay } : point;
+    }),
+  };
+}
+
 export async function runScenarioOnce(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord> {
   const record: RunRecord = { runId: ctx.runId, scenarioId: scenario.id, repetition, state: 'ok', reasons: [], startedAt: new Date().toISOString() };
   const fail = (state: 'invalid' | 'errored', reason: string, server?: RunningServer) => {
@@ -219,8 +231,9 @@ export async function runScenarioOnce(scenario: Scenario, repetition: number, ct
     const telemetry = await server?.collectTelemetry();
     const loadgenCpuPct = ((loadgenCpu.user + loadgenCpu.system) / 1e6 / wallS) * 100;
 
-    record.client = client;
-    if (probe) record.probe = probe;
+    record.client = withLoopDelay(client, telemetry?.loopDelayP99MsPerSecond);
+    if (probe) record.probe = withLoopDelay(probe, telemetry?.loopDelayP99MsPerSecond);
+    if (telemetry) delete telemetry.loopDelayP99MsPerSecond; // kept once, in the per-second series
     if (tree) record.server = { ...tree, ...(telemetry ? { telemetry } : {}) };
     record.loadgen = { cpuPct: loadgenCpuPct };
     const ideal = idealFor(scenario, ctx.usableCores);

@@ -3,6 +3,8 @@ import type { Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
 import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
+import { overTimeScenarios } from './parts/over-time.js';
+import { RATE_SWEEP_FULL, rateSweepScenarios } from './parts/rate-sweep.js';
 import { pythonScenarios } from './parts/python.js';
 import { sweepScenarios, thousandsScenarios, upstreamSweepScenarios } from './parts/sweep.js';
 import { dedupeScenarios } from './shorten.js';
@@ -35,5 +37,7 @@ export const full: Suite = {
     ...headOfLineScenarios(timing),
     ...pythonScenarios(timing),
     ...claimScenarios(),
+    ...rateSweepScenarios(RATE_SWEEP_FULL),
+    ...overTimeScenarios(8, 1),
   ]),
 };

@@ -3,6 +3,8 @@ import type { Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
 import { headOfLineScenarios } from './parts/head-of-line.js';
 import { ioScenarios } from './parts/io.js';
+import { overTimeScenarios } from './parts/over-time.js';
+import { RATE_SWEEP_SMALL, rateSweepScenarios } from './parts/rate-sweep.js';
 import { pythonScenarios } from './parts/python.js';
 import { dedupeScenarios, shortenScenarios } from './shorten.js';
 
@@ -25,16 +27,23 @@ const REPETITIONS = 3;
  */
 export const quick: Suite = {
   name: 'quick',
-  description: `the first run: every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and every claim's scenarios but 10,000 connections; ${timing.durationS} s runs, ${REPETITIONS} repetitions`,
+  description: `the first run: every strategy x {noop, sleep, cpu}, db/upstream/file, head-of-line and every claim's scenarios but 10,000 connections; ${timing.durationS} s runs, ${REPETITIONS} repetitions; for the charts, a small open-model rate sweep (sleep, cpu) and two 3 s head-of-line runs`,
   repetitions: REPETITIONS,
-  scenarios: shortenScenarios(
-    dedupeScenarios([
-      ...coreScenarios(timing),
-      ...ioScenarios(timing, ['blocking', 'async']),
-      ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
-      ...pythonScenarios(timing, 'few'),
-      ...claimScenarios(),
-    ]),
-    timing,
-  ),
+  scenarios: dedupeScenarios([
+    ...shortenScenarios(
+      dedupeScenarios([
+        ...coreScenarios(timing),
+        ...ioScenarios(timing, ['blocking', 'async']),
+        ...headOfLineScenarios(timing).filter((s) => ['blocking', 'async', 'worker-threads'].includes(s.strategy)),
+        ...pythonScenarios(timing, 'few'),
+        ...claimScenarios(),
+      ]),
+      timing,
+    ),
+    // The charts' own runs (latency against offered load, over time) keep their windows,
+    // sized for their charts: 18 sweep runs of ~1.5 s and 2 of ~4.5 s, about 40 s per
+    // repetition (parts/rate-sweep.ts RATE_SWEEP_SMALL, parts/over-time.ts).
+    ...rateSweepScenarios(RATE_SWEEP_SMALL),
+    ...overTimeScenarios(3, 0.5),
+  ]),
 };

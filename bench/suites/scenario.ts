@@ -1,6 +1,6 @@
 import { getWorkload, isWorkloadName } from '../../servers/workloads/index.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
-import type { ClosedLoad, Scenario } from '../types.js';
+import type { ClosedLoad, Load, Scenario } from '../types.js';
 
 /** Parameters that differ from the workload's defaults, as `k=v;k=v` (sorted). */
 export function paramsLabel(params: WorkloadParams, separator = ';'): string {
@@ -10,6 +10,12 @@ export function paramsLabel(params: WorkloadParams, separator = ';'): string {
     .join(separator);
 }
 
+/** The load part of a scenario id: `c100`, `r500`, or `r10-100in20s` for a ramp. */
+export function loadIdLabel(load: Load): string {
+  if (load.kind === 'closed') return `c${load.connections}`;
+  return `r${load.ratePerS}${load.ramp ? `-${load.ramp.toRatePerS}in${load.ramp.durationS}s` : ''}`;
+}
+
 /**
  * The stable id of a scenario, built from what defines it, e.g. `sleep/async/c100`,
  * `cpu/worker-threads/c50/w4`, `db:slow/blocking/c10+probe`, `upstream/async/c10/mode=sequential`.
@@ -17,7 +23,7 @@ export function paramsLabel(params: WorkloadParams, separator = ';'): string {
  */
 export function scenarioIdOf(scenario: Omit<Scenario, 'id'>): string {
   const workload = scenario.variant ? `${scenario.workload}:${scenario.variant}` : scenario.workload;
-  const load = scenario.load.kind === 'closed' ? `c${scenario.load.connections}` : `r${scenario.load.ratePerS}`;
+  const load = loadIdLabel(scenario.load);
   const parts = [workload, scenario.strategy, load];
   if (scenario.poolSize !== undefined) parts.push(`w${scenario.poolSize}`);
   const defaults = isWorkloadName(scenario.workload) ? getWorkload(scenario.workload).defaults : {};

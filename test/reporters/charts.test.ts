@@ -3,6 +3,7 @@ import { CHARTS, chartSpecs, renderCharts, type ChartName } from '../../bench/ch
 import { memoryFromMicro } from '../../bench/charts/memory-per-unit.js';
 import { renderSvg, svgToPng } from '../../bench/charts/render.js';
 import type { ResultsFile } from '../../bench/types.js';
+import { loadChartFixture } from '../fixtures/chart-runs.js';
 import { loadFixture } from './fixture.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -10,15 +11,16 @@ const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 const names = Object.keys(CHARTS) as ChartName[];
 
 describe('charts', () => {
-  it('the fixture has data for all 7 kinds', () => {
-    expect(chartSpecs(loadFixture()).map((c) => c.name)).toEqual(names);
-    expect(names).toHaveLength(7);
+  it('the old (schema 1) fixture has data for the 7 summary kinds; the chart fixture for all 10', () => {
+    expect(new Set(chartSpecs(loadFixture()).map((c) => c.name))).toEqual(new Set(names.slice(0, 7)));
+    expect(new Set(chartSpecs(loadChartFixture()).map((c) => c.name))).toEqual(new Set(names));
+    expect(names).toHaveLength(10);
   });
 
   describe.each(names)('%s', (name) => {
     it('renders a valid spec to an SVG holding its title and a PNG', async () => {
-      const results = loadFixture();
-      const spec = CHARTS[name](results)!;
+      const results = loadChartFixture();
+      const spec = chartSpecs(results).find((c) => c.name === name)!.spec;
       const json = JSON.stringify(spec);
       // Title, footnote with machine facts, units on the axes, the chart font.
       const title = (spec as { title: { text: string } }).title.text;
@@ -116,8 +118,8 @@ describe('charts', () => {
   });
 
   it('renders the same bytes twice', async () => {
-    const first = await renderCharts(loadFixture());
-    const second = await renderCharts(loadFixture());
+    const first = await renderCharts(loadChartFixture());
+    const second = await renderCharts(loadChartFixture());
     expect(second.map((c) => c.svg)).toEqual(first.map((c) => c.svg));
     expect(second.map((c) => Buffer.from(c.png).toString('base64'))).toEqual(first.map((c) => Buffer.from(c.png).toString('base64')));
   });

@@ -27,7 +27,9 @@ describe('plan', () => {
     // The sweep (c1..c1000) collapses into one c7 scenario per distinct parameter set.
     expect(ids).toContain('sleep/blocking/c7');
     expect(new Set(ids).size).toBe(ids.length);
-    for (const s of plan.scenarios) expect(s.load).toMatchObject({ kind: 'closed', connections: 7, durationS: 1 });
+    for (const s of plan.scenarios.filter((x) => x.load.kind === 'closed')) expect(s.load).toMatchObject({ connections: 7, durationS: 1 });
+    // The open-model rate sweep keeps its rates (no connections to override) and takes the duration.
+    for (const s of plan.scenarios.filter((x) => x.load.kind === 'rate')) expect(s.load.durationS).toBe(1);
   });
 
   it('covers every strategy x {noop, sleep, cpu} in quick', () => {
