@@ -3,16 +3,16 @@
  * bodies (validated by bench/run/validate-response.ts unchanged), telemetry, a clean stop
  * with no process left, and bad parameters refused with a clear error.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlive, processTree } from '../../bench/run/proc-tree.js';
 import { startServer } from '../../bench/run/start-server.js';
 import { validateOnce } from '../../bench/run/validate-response.js';
-import { PYTHON_STRATEGIES, pyConfig, pythonProvisioned, waitUntil } from './helpers.js';
+import { LOCAL_DATABASE_URL } from '../../bench/run/resources/db.js';
+import { PYTHON_STRATEGIES, pyConfig, requirePython, waitUntil } from './helpers.js';
 
-const provisioned = pythonProvisioned();
-if (!provisioned) console.warn('test/python: skipped, /usr/bin/python3 lacks fastapi/uvicorn; run npm run setup');
+beforeAll(requirePython);
 
-describe.skipIf(!provisioned)('Python servers: contract', () => {
+describe('Python servers: contract', () => {
   for (const strategy of PYTHON_STRATEGIES) {
     it(`${strategy}: ready, answers, validates, reports telemetry, stops leaving no process`, async () => {
       const server = await startServer(pyConfig(strategy, 'sleep', { sleepMs: 5 }));
@@ -100,7 +100,7 @@ describe.skipIf(!provisioned)('Python servers: contract', () => {
   });
 });
 
-describe.skipIf(!provisioned)('Python servers: real I/O', () => {
+describe('Python servers: real I/O', () => {
   it('db (SQLite), upstream (requests / aiohttp gather / sequential / thread pool) and file answers pass the harness validation', async () => {
     const { resourceFor } = await import('../../bench/run/resources/index.js');
     const { defineScenario, closedLoad } = await import('../../bench/suites/scenario.js');
@@ -135,11 +135,12 @@ describe.skipIf(!provisioned)('Python servers: real I/O', () => {
   });
 });
 
-describe.skipIf(!provisioned || !process.env['DATABASE_URL'])('Python servers: PostgreSQL (DATABASE_URL)', () => {
+describe('Python servers: PostgreSQL (DATABASE_URL, else the local cluster npm run setup provisions)', () => {
   it('psycopg2 (py-blocking, py-threads) and asyncpg (py-asyncio) answers pass the harness validation', async () => {
     const { seedPostgres } = await import('../../bench/run/resources/db.js');
-    const databaseUrl = process.env['DATABASE_URL']!;
-    const rows = 10_000;
+    const databaseUrl = process.env['DATABASE_URL'] || LOCAL_DATABASE_URL;
+    // The rows the set-up step seeds (seeding is a no-op then; another count would reseed the shared database).
+    const rows = 200_000;
     await seedPostgres(databaseUrl, rows);
     for (const strategy of ['py-blocking', 'py-asyncio', 'py-threads']) {
       const params = { dbKind: 'postgres', databaseUrl, dbRows: rows, slowRows: 5000, query: 'fast' };

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { PYTHON_EXECUTABLE, PYTHON_SERVER_MODULES } from '../../bench/setup/parts/python.js';
 import type { ServerConfig } from '../../servers/protocol.js';
 
-/** Whether Debian's python3 can run the Python servers here (else these tests are skipped, saying why). */
+/** Whether Debian's python3 can run the Python servers here. */
 export function pythonProvisioned(): boolean {
   try {
     execFileSync(PYTHON_EXECUTABLE, ['-c', `import ${PYTHON_SERVER_MODULES.join(', ')}`], { stdio: 'ignore', timeout: 20_000 });
@@ -25,4 +25,14 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return condition();
+}
+
+/**
+ * Fails the suite (never skips it) when Python is not provisioned: `npm test` runs
+ * `npm run setup` first, so a missing package is a broken set-up, named with its fix.
+ */
+export function requirePython(): void {
+  if (!pythonProvisioned()) {
+    throw new Error(`${PYTHON_EXECUTABLE} cannot import ${PYTHON_SERVER_MODULES.join(', ')}: run npm run setup (it installs the python3-* Debian packages)`);
+  }
 }

@@ -3,12 +3,14 @@
  * test (a busy machine slows both alike): time.sleep inside `async def` serialises the
  * requests of a process (≈ 1/S), asyncio.sleep overlaps them.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pythonFacts } from '../../bench/run/python-facts.js';
 import { runShort } from '../integration/helpers.js';
-import { pythonProvisioned } from './helpers.js';
+import { requirePython } from './helpers.js';
 
-describe.skipIf(!pythonProvisioned())('Python strategies under load', () => {
+beforeAll(requirePython);
+
+describe('Python strategies under load', () => {
   it('py-blocking sleep 50 ms at 10 connections serves at most ~1/S; py-asyncio serves >= 3x as much', async () => {
     const blocking = await runShort({ workload: 'sleep', strategy: 'py-blocking', params: { sleepMs: 50 }, connections: 10, durationS: 2 });
     const asyncio = await runShort({ workload: 'sleep', strategy: 'py-asyncio', params: { sleepMs: 50 }, connections: 10, durationS: 2 });

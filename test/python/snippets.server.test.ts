@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../bench/paths.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PYTHON_EXECUTABLE } from '../../bench/setup/parts/python.js';
-import { pythonProvisioned } from './helpers.js';
+import { requirePython } from './helpers.js';
 
 const SNIPPETS = join(packageRoot(), 'servers', 'python', 'snippets.py');
 
@@ -18,7 +18,9 @@ interface Snippet {
   idealMs: number;
 }
 
-describe.skipIf(!pythonProvisioned())("the article's snippets", () => {
+beforeAll(requirePython);
+
+describe("the article's snippets", () => {
   it('gather overlaps the three sleeps; time.sleep inside async def serialises them', () => {
     const out = execFileSync(PYTHON_EXECUTABLE, [SNIPPETS, '--scale', '0.1'], { encoding: 'utf8', timeout: 60_000 });
     const byName = new Map((JSON.parse(out.trim().split('\n').pop()!) as { snippets: Snippet[] }).snippets.map((s) => [s.name, s]));
