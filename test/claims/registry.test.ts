@@ -6,8 +6,10 @@ import { isWorkloadName } from '../../servers/workloads/index.js';
 import { claimIds, claims, claimScenarios } from '../../bench/claims/index.js';
 import { referenceServers } from '../../bench/paths.js';
 
-// The article sits beside the repository (../shared), as in CI; the quote check runs when it is there.
-const articlePath = fileURLToPath(new URL('../../../shared/article.txt', import.meta.url));
+// The article is not part of this repository (it is not ours to redistribute): it sits beside
+// it in ../shared, as in CI, or at LOOPBENCH_ARTICLE. A user's clone has no copy, so this one
+// check skips there, and only there; CI always has the article and always runs it.
+const articlePath = process.env['LOOPBENCH_ARTICLE'] ?? fileURLToPath(new URL('../../../shared/article.txt', import.meta.url));
 const article = existsSync(articlePath) ? readFileSync(articlePath, 'utf8') : undefined;
 
 describe('the claims registry', () => {
@@ -16,7 +18,8 @@ describe('the claims registry', () => {
     for (const id of claimIds) expect(claims[id].id).toBe(id);
   });
 
-  it.skipIf(article === undefined)('quotes the article verbatim (each excerpt between " ... ")', () => {
+  it.skipIf(article === undefined && !process.env['CI'])('quotes the article verbatim (each excerpt between " ... ")', () => {
+    expect(article, `no article at ${articlePath}: put it there or set LOOPBENCH_ARTICLE`).toBeDefined();
     for (const id of claimIds) {
       for (const excerpt of claims[id].quote.split(' ... ')) {
         expect(article, `${id}: "${excerpt}"`).toContain(excerpt);
