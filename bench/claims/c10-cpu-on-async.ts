@@ -5,20 +5,24 @@
  * between chunks, vs the same work done blocking on the event loop, and vs a process
  * pool, judged against the parallelism control (the cores the machine delivered, D).
  *
- * Predicate (both must support; compareSamples, band 5%, Holm):
- * - async vs blocking, requests/s: async better beyond the band → refutes (async gained
- *   something on CPU work); no clear difference or worse → supports (one thread does all
- *   the work either way); too noisy → undecided;
- * - processes vs async, requests/s, needs D ≥ 1.5 (else undecided, naming D): processes
- *   significantly faster with the whole interval ≥ mid = 1 + (min(P, D) − 1)/2 → supports
- *   (async leaves the delivered cores idle); no clear difference or async faster →
- *   refutes (async did as well as a process pool on this machine); otherwise undecided.
+ * Predicate. D < 1.5 or no control → the processes comparison is undecided, naming D.
+ * Otherwise K = min(P, D) and M = √K, halfway on the log scale between no speedup and
+ * what the machine allowed (parallelism.ts); ratios of requests/s, each tested one-sided
+ * against M (stats/threshold.ts), Holm over the two refuting directions:
+ * - async ÷ blocking: upper bound < M → supports (async gained no parallel speedup: one
+ *   thread does all the work either way); lower bound > M → refutes (async gained as if
+ *   it ran in parallel); otherwise undecided. Without a usable control: the two-sided
+ *   rule (async better beyond the band → refutes, else supports when clear);
+ * - processes ÷ async: lower bound > M → supports (async leaves the delivered cores idle);
+ *   upper bound < M → refutes (async did about as well as a process pool on this
+ *   machine); otherwise undecided.
  * Context, not decisive: the p99 of both and the event-loop delay under CPU vs under I/O
  * (C15 judges the delay).
  */
 import { fmtCi, fmtNumber } from './figures.js';
+import { fmtCores } from '../run/parallelism-control.js';
 import { ClaimJudging } from './judging.js';
-import { deliveredCores, parallelMidpoint } from './parallelism.js';
+import { deliveredCores, parallelThreshold } from './parallelism.js';
 import { core } from './scenarios.js';
 import type { Claim, ClaimComparison, Outcome } from './types.js';
 
@@ -27,6 +31,11 @@ const cpuBlocking = core('cpu', 'blocking');
 const cpuProcesses = core('cpu', 'child-process');
 const sleepAsync = core('sleep', 'async');
 
+const bySide =
+  (above: Outcome, below: Outcome) =>
+  (c: ClaimComparison): Outcome =>
+    c.threshold?.side === 'above' ? above : c.threshold?.side === 'below' ? below : 'undecided';
+
 export const c10: Claim = {
   id: 'C10',
   quote: 'Asyncio is not suitable for CPU-intensive workloads.',
@@ -34,31 +43,42 @@ export const c10: Claim = {
   scenarios: [cpuAsync, cpuBlocking, cpuProcesses, sleepAsync],
   judge(results, ctx) {
     const j = new ClaimJudging('C10', results, ctx);
+    const delivered = deliveredCores(j, ctx);
+    const p = cpuProcesses.poolSize ?? results.machine.usableCores;
+    const parallel = delivered ? parallelThreshold(p, delivered.cores) : undefined;
+    const cores = delivered ? ` on the ${delivered.shown} cores delivered` : '';
     j.check({
       label: 'cpu 20 ms, 50 conn',
       figure: 'rps',
       a: { scenario: cpuAsync },
       b: { scenario: cpuBlocking },
-      expect: 'a-not-better',
+      ...(parallel
+        ? {
+            threshold: { ratio: parallel.threshold, name: parallel.name, refutes: 'above' as const },
+            expect: bySide('refutes', 'supports'),
+            text: (c: ClaimComparison) =>
+              `cpu 20 ms, 50 conn: async ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
+              (c.threshold?.side === 'below' ? ': no parallel speedup' : ''),
+          }
+        : { expect: 'a-not-better' as const }),
     });
-    const delivered = deliveredCores(j, ctx);
-    if (delivered) {
-      const p = cpuProcesses.poolSize ?? results.machine.usableCores;
-      const { k, mid } = parallelMidpoint(p, delivered.cores);
+    if (parallel) {
       j.check({
         label: 'cpu 20 ms, 50 conn, processes vs async',
         figure: 'rps',
         a: { scenario: cpuProcesses },
         b: { scenario: cpuAsync },
-        expect: (c: ClaimComparison): Outcome =>
-          c.verdictAfterHolm === 'a-better' ? (c.ratioCiLow >= mid ? 'supports' : 'undecided') : c.verdictAfterHolm === 'inconclusive' ? 'undecided' : 'refutes',
+        threshold: { ratio: parallel.threshold, name: parallel.name, refutes: 'below' },
+        expect: bySide('supports', 'refutes'),
         text: (c) =>
           `processes ${fmtNumber(c.aMedian)} req/s vs async ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
-          `ideal ${fmtNumber(k)}x on the cores delivered, midpoint ${fmtNumber(mid)}x)`,
+          `ideal ${fmtCores(parallel.k)}x${cores})`,
       });
+      j.note(parallel.explained);
     }
     j.check({ label: 'context', figure: 'latencyP99Ms', a: { scenario: cpuAsync }, b: { scenario: cpuBlocking }, decisive: false });
     j.check({ label: 'context, async server', figure: 'loopDelayP99Ms', a: { scenario: cpuAsync, name: 'cpu' }, b: { scenario: sleepAsync, name: 'sleep' }, decisive: false });
-    return j.finish({ lead: { supported: 'async gains nothing on CPU work (one thread does it all either way) and leaves the delivered cores idle' } });
+    const idle = delivered ? ` (the machine delivered ${delivered.shown})` : '';
+    return j.finish({ lead: { supported: `async gains no parallel speedup on CPU work (one thread does it all either way) and leaves the delivered cores idle${idle}` } });
   },
 };

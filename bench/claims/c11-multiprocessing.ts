@@ -6,18 +6,21 @@
  * against the parallelism control (the cores the machine delivered in this run, D).
  *
  * Predicate. D < 1.5 or no control → inconclusive, naming D (a busy machine cannot
- * refute it). Otherwise K = min(P, D), mid = 1 + (K − 1)/2 (compareSamples, band 5%,
- * Holm over all decisive checks):
- * - processes and prefork vs blocking: significantly faster with the whole 95% interval
- *   ≥ mid → supports; no clear difference or slower → refutes (the machine delivered the
- *   cores, processes did not use them); otherwise undecided;
- * - processes vs threads: threads significantly better → refutes (threads were more
- *   effective); processes better, or no clear difference (as effective: on Node.js threads
- *   are parallel too, and the evidence says so) → supports; too noisy → undecided.
+ * refute it). Otherwise K = min(P, D) and M = √K, halfway on the log scale between no
+ * speedup and what the machine allowed (parallelism.ts); ratios of requests/s tested
+ * one-sided (stats/threshold.ts), Holm over the three refuting directions:
+ * - processes and prefork ÷ blocking: lower bound > M → supports; upper bound < M →
+ *   refutes (the machine delivered the cores, processes did not use them); otherwise
+ *   undecided;
+ * - processes ÷ threads, against 1/M (non-inferiority, the margin half the parallel gain
+ *   on the log scale): lower bound > 1/M → supports (processes at least about as
+ *   effective as threads: on Node.js threads are parallel too, and the evidence says so);
+ *   upper bound < 1/M → refutes (threads clearly more effective); otherwise undecided.
  */
 import { fmtCi, fmtNumber } from './figures.js';
+import { fmtCores } from '../run/parallelism-control.js';
 import { ClaimJudging } from './judging.js';
-import { deliveredCores, parallelMidpoint } from './parallelism.js';
+import { deliveredCores, parallelThreshold } from './parallelism.js';
 import { core } from './scenarios.js';
 import type { Claim, ClaimComparison, Outcome } from './types.js';
 
@@ -25,6 +28,8 @@ const blocking = core('cpu', 'blocking');
 const parallel = [core('cpu', 'child-process'), core('cpu', 'cluster')];
 const processes = parallel[0]!;
 const threads = core('cpu', 'worker-threads');
+
+const bySide = (c: ClaimComparison): Outcome => (c.threshold?.side === 'above' ? 'supports' : c.threshold?.side === 'below' ? 'refutes' : 'undecided');
 
 export const c11: Claim = {
   id: 'C11',
@@ -36,19 +41,18 @@ export const c11: Claim = {
     const delivered = deliveredCores(j, ctx);
     if (!delivered) return j.finish();
     const p = processes.poolSize ?? results.machine.usableCores;
-    const { k, mid } = parallelMidpoint(p, delivered.cores);
-    const overBlocking = (c: ClaimComparison): Outcome =>
-      c.verdictAfterHolm === 'a-better' ? (c.ratioCiLow >= mid ? 'supports' : 'undecided') : c.verdictAfterHolm === 'inconclusive' ? 'undecided' : 'refutes';
+    const { k, threshold, name, explained } = parallelThreshold(p, delivered.cores);
     for (const s of parallel) {
       j.check({
         label: `cpu 20 ms, 50 conn, ${j.nameOf({ scenario: s })}`,
         figure: 'rps',
         a: { scenario: s },
         b: { scenario: blocking },
-        expect: overBlocking,
+        threshold: { ratio: threshold, name, refutes: 'below' },
+        expect: bySide,
         text: (c) =>
           `${j.nameOf({ scenario: s })} ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x ` +
-          `(${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${fmtNumber(k)}x on the cores delivered, midpoint ${fmtNumber(mid)}x)`,
+          `(${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${fmtCores(k)}x on the ${delivered.shown} cores delivered)`,
       });
     }
     j.check({
@@ -56,12 +60,14 @@ export const c11: Claim = {
       figure: 'rps',
       a: { scenario: processes },
       b: { scenario: threads },
-      expect: (c): Outcome => (c.verdictAfterHolm === 'b-better' ? 'refutes' : c.verdictAfterHolm === 'inconclusive' ? 'undecided' : 'supports'),
+      threshold: { ratio: 1 / threshold, name: `1 ÷ ${name}`, refutes: 'below' },
+      expect: bySide,
       text: (c) =>
         `processes ${fmtNumber(c.aMedian)} req/s vs threads ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
-        (c.verdictAfterHolm === 'no-clear-difference' ? ': as effective as threads (threads run CPU work in parallel here too)' : c.verdictAfterHolm === 'a-better' ? ': more effective than threads' : ''),
+        (c.threshold?.side === 'above' ? (c.ratioCiHigh < 1 / (1 + ctx.practicalBand) ? ': within the margin of threads' : c.ratioCiLow > 1 + ctx.practicalBand ? ': more effective than threads' : ': as effective as threads (threads run CPU work in parallel here too)') : ''),
     });
     j.note(`P=${p} processes`);
-    return j.finish({ lead: { supported: 'processes run CPU work in parallel, ~min(P, delivered cores) times one event loop, and no worse than threads' } });
+    j.note(explained);
+    return j.finish({ lead: { supported: `processes run CPU work in parallel, ~min(P, delivered cores) = ${fmtCores(k)} times one event loop, and no worse than threads` } });
   },
 };

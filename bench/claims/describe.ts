@@ -2,9 +2,9 @@
  * The sentence a comparison contributes to a claim's evidence: both medians with units,
  * the ratio with its interval, and why it did or did not count.
  */
-import { figures, fmtCi, fmtRatio } from './figures.js';
+import { figures, fmtCi, fmtNumber, fmtRatio } from './figures.js';
 import type { CheckSpec } from './judging.js';
-import type { ClaimComparison, Outcome } from './types.js';
+import type { ClaimComparison, Outcome, ThresholdDecision } from './types.js';
 
 /** a / b with its interval, oriented so that it reads: `9.8x (95% CI 9.4-10)`, `37x lower (...)`. */
 export function ratioText(c: ClaimComparison): string {
@@ -24,6 +24,7 @@ export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, 
   const v = c.verdictAfterHolm;
   let qualifier = '';
   if (!c.decisive) return head;
+  if (c.threshold) return head + thresholdQualifier(c.threshold, familySize);
   const constant = 'constant' in spec.b;
   if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${names.b}` : `: ${names.b} better`;
   else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${names.b}`;
@@ -32,4 +33,21 @@ export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, 
   else if (v === 'inconclusive' && outcome === 'undecided') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
   else if (v !== 'inconclusive' && outcome === 'undecided') qualifier = ': inconclusive, the interval is not clear of the threshold';
   return head + qualifier;
+}
+
+/**
+ * `: one-sided 95% lower bound 1.52x > the midpoint √1.95 = 1.4x`, or why neither bound
+ * clears the threshold (and when Holm over the refuting checks made the difference).
+ */
+export function thresholdQualifier(t: ThresholdDecision, refutingChecks: number): string {
+  const level = `one-sided ${Math.round(t.level * 100)}%`;
+  const threshold = `${t.name} = ${fmtRatio(t.threshold)}`;
+  if (t.side === 'above') return `: ${level} lower bound ${fmtRatio(t.lowerBound)} > ${threshold}`;
+  if (t.side === 'below') return `: ${level} upper bound ${fmtRatio(t.upperBound)} < ${threshold}`;
+  const rawRefutes = t.refutes === 'above' ? t.pAbove : t.refutes === 'below' ? t.pBelow : 1;
+  const holm =
+    t.refutingPAdjusted !== undefined && rawRefutes < 1 - t.level && refutingChecks > 1
+      ? ` (${t.refutes} it at p=${fmtNumber(rawRefutes)}, but not after Holm over ${refutingChecks} refuting checks, adjusted p=${fmtNumber(t.refutingPAdjusted)})`
+      : '';
+  return `: inconclusive, the ${level} bounds ${fmtNumber(t.lowerBound)}-${fmtRatio(t.upperBound)} do not clear ${threshold}${holm}`;
 }

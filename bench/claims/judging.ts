@@ -12,12 +12,12 @@
  * - Verdict: no check measured → `not-measured`; any check refutes → `refuted`; every
  *   check supports → `supported`; otherwise `inconclusive`.
  */
-import { compareSamples, countQuantizationFloor, holmAdjust, median, pooledLogVariance, type LogVariancePrior } from '../stats/index.js';
+import { compareSamples, countQuantizationFloor, holmAdjust, median, pooledLogVariance, ratioVsThreshold, type LogVariancePrior } from '../stats/index.js';
 import type { ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
 import { describe } from './describe.js';
 import { figureOf, figures } from './figures.js';
 import { roleOf, RUNTIME_LABELS, scenarioOnRuntime } from './runtimes.js';
-import type { ClaimComparison, Figure, JudgeContext, Judgement, Outcome } from './types.js';
+import type { ClaimComparison, Figure, JudgeContext, Judgement, Outcome, ThresholdDecision } from './types.js';
 
 /**
  * One side of a comparison: a scenario as the claim defines it (on the Node.js strategies),
@@ -56,6 +56,17 @@ export interface CheckSpec {
   optional?: boolean;
   /** The sentence before the qualifier, when the default (`label: a X vs b Y, ratio (CI)`) reads badly. */
   text?: (c: ClaimComparison) => string;
+  /**
+   * Test a ÷ b against this ratio, one-sided in each direction (stats/threshold.ts),
+   * instead of the two-sided "better beyond the band" rule; `expect` then reads
+   * `c.threshold.side`. The direction named by `refutes` is Holm-adjusted over the claim's
+   * refuting directions (one refuting check is enough to refute, so they are a family);
+   * the other direction is tested at alpha as it is: `supported` needs every check to
+   * support, an intersection-union test whose error is at most alpha without adjustment
+   * (Berger 1982). The two-sided comparison is still computed and printed (the ratio and
+   * its 95% CI), but does not decide.
+   */
+  threshold?: { ratio: number; name: string; refutes?: 'above' | 'below' };
 }
 
 /** `floor`: the count-quantization floor of the mean log's variance, for counted rates. */
@@ -194,6 +205,12 @@ export class ClaimJudging {
       ...('constant' in spec.b ? { bIsConstant: true } : {}),
       ...countFloor(a as { floor?: number }, 'constant' in spec.b ? {} : (b as { floor?: number })),
     });
+    const opts = { alpha: this.ctx.alpha, ...(prior ? { prior } : {}), ...('constant' in spec.b ? { bIsConstant: true } : {}), ...countFloor(a as { floor?: number }, 'constant' in spec.b ? {} : (b as { floor?: number })) };
+    const thresholdTest = spec.threshold ? ratioVsThreshold(aValues, bValues, spec.threshold.ratio, opts) : undefined;
+    if (spec.threshold && !thresholdTest) {
+      this.parts.push({ outcome: 'undecided', text: `${spec.label}: a run measured 0, so no one-sided test against ${spec.threshold.name}`, decisive, optional });
+      return;
+    }
     const comparison: ClaimComparison = {
       ...c,
       claimId: this.claimId,
@@ -208,6 +225,9 @@ export class ClaimJudging {
       decisive,
       holmPValue: c.pValue,
       verdictAfterHolm: c.verdict,
+      ...(spec.threshold && thresholdTest
+        ? { threshold: { ...thresholdTest, name: spec.threshold.name, ...(spec.threshold.refutes ? { refutes: spec.threshold.refutes } : {}), side: 'between' as const } }
+        : {}),
     };
     this.parts.push({ outcome: 'undecided', text: '', decisive, optional, check: { spec, comparison } });
   }
@@ -222,10 +242,26 @@ export class ClaimJudging {
     this.notes.push(text);
   }
 
+  /**
+   * Decides each threshold test: Holm over the refuting directions, the supporting
+   * direction at alpha (see CheckSpec.threshold).
+   */
+  private settleThresholds(tests: ThresholdDecision[]): void {
+    const refuting = tests.filter((t) => t.refutes);
+    const adjusted = holmAdjust(refuting.map((t) => (t.refutes === 'above' ? t.pAbove : t.pBelow)));
+    refuting.forEach((t, i) => (t.refutingPAdjusted = adjusted[i]!));
+    for (const t of tests) {
+      const pAbove = t.refutes === 'above' ? t.refutingPAdjusted! : t.pAbove;
+      const pBelow = t.refutes === 'below' ? t.refutingPAdjusted! : t.pBelow;
+      t.side = pAbove < this.ctx.alpha ? 'above' : pBelow < this.ctx.alpha ? 'below' : 'between';
+    }
+  }
+
   /** Settles the queued comparisons (Holm over the decisive ones) and gives the verdict. */
   finish(opts: { refutedVerdict?: Verdict; lead?: Partial<Record<Verdict, string>> } = {}): Judgement {
     const checks = this.parts.filter((p) => p.check).map((p) => p.check!);
-    const decisive = checks.filter((c) => c.comparison.decisive);
+    this.settleThresholds(checks.filter((c) => c.comparison.decisive && c.comparison.threshold).map((c) => c.comparison.threshold!));
+    const decisive = checks.filter((c) => c.comparison.decisive && !c.comparison.threshold);
     const adjusted = decisive.length > 0 ? holmAdjust(decisive.map((c) => c.comparison.pValue)) : [];
     decisive.forEach(({ comparison }, i) => {
       comparison.holmPValue = adjusted[i]!;
@@ -236,7 +272,7 @@ export class ClaimJudging {
       if (!part.check) continue;
       const { spec, comparison } = part.check;
       part.outcome = comparison.decisive ? outcomeOf(spec.expect ?? 'a-better', comparison) : 'undecided';
-      part.text = describe(spec, comparison, part.outcome, decisive.length, { a: this.nameOf(spec.a), b: 'constant' in spec.b ? spec.b.name : this.nameOf(spec.b) });
+      part.text = describe(spec, comparison, part.outcome, comparison.threshold ? refutingCount(checks) : decisive.length, { a: this.nameOf(spec.a), b: 'constant' in spec.b ? spec.b.name : this.nameOf(spec.b) });
     }
     const measured = this.parts.filter((p) => p.decisive && p.outcome !== 'absent');
     const missing = this.parts.filter((p) => p.decisive && p.outcome === 'absent' && !p.optional);
@@ -263,6 +299,11 @@ export class ClaimJudging {
       comparisons: checks.map((c) => c.comparison),
     };
   }
+}
+
+/** How many decisive threshold checks have a refuting direction (the Holm family of those directions). */
+function refutingCount(checks: { comparison: ClaimComparison }[]): number {
+  return checks.filter((c) => c.comparison.decisive && c.comparison.threshold?.refutes).length;
 }
 
 /** The sides' count floors, as compareSamples takes them (stats/moderated.ts). */

@@ -4,7 +4,7 @@
  * One file per claim in this folder, one line in the registry (index.ts).
  */
 import type { MicroBenchmarkName, MicroResults } from '../micro/types.js';
-import type { Comparison } from '../stats/index.js';
+import type { Comparison, RatioThresholdTest } from '../stats/index.js';
 import type { ParallelismControl, ResultsFile, Scenario, Verdict } from '../types.js';
 import type { Runtime } from './runtimes.js';
 
@@ -65,6 +65,20 @@ export interface ClaimComparison extends Comparison {
   holmPValue: number;
   /** `verdict`, except that a significant difference that does not survive Holm becomes `inconclusive`. */
   verdictAfterHolm: Comparison['verdict'];
+  /** For a check against a threshold (judging.ts `CheckSpec.threshold`): the one-sided tests and their outcome. */
+  threshold?: ThresholdDecision;
+}
+
+/** A ratio tested against a threshold in both directions (stats/threshold.ts), after the claim's Holm step. */
+export interface ThresholdDecision extends RatioThresholdTest {
+  /** What the threshold is, for the evidence: e.g. `the midpoint √1.95`. */
+  name: string;
+  /** The direction whose decision refutes the claim (its p-value is Holm-adjusted over the claim's refuting directions). */
+  refutes?: 'above' | 'below';
+  /** The refuting direction's p-value after Holm (= its raw p-value when it is the only one). */
+  refutingPAdjusted?: number;
+  /** `above`: the one-sided test says the ratio is above the threshold; `below`: below; `between`: neither. */
+  side: 'above' | 'below' | 'between';
 }
 
 /** What one check of a predicate says about the claim. `absent`: its scenarios were not run. */

@@ -9,3 +9,4 @@ export { compareSamples, type CompareOptions, type Comparison } from './compare.
 export { holmAdjust, holmBonferroni } from './multiple-testing.js';
 export { midRanks, spearman, type RankCorrelation } from './correlation.js';
 export { countQuantizationFloor, moderatedWelchLog, pooledLogVariance, PRIOR_DF_MAX, type LogVariancePrior, type ModeratedWelch } from './moderated.js';
+export { ratioVsThreshold, type RatioThresholdOptions, type RatioThresholdTest } from './threshold.js';

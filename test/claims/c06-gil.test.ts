@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claims } from '../../bench/claims/index.js';
+import { claims, judgeAll } from '../../bench/claims/index.js';
+import { scenarioOnRuntime } from '../../bench/claims/runtimes.js';
 import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './helpers.js';
 
 const blocking = scenarioOf(claims.C6, 'cpu/blocking/c50');
@@ -30,7 +31,7 @@ describe('C6: the GIL, judged against the parallelism control', () => {
   it('is inconclusive when processes do not scale either, naming the delivered cores', () => {
     const v = verdictOf('C6', results(around(51), around(52)).build());
     expect(v.verdict).toBe('inconclusive');
-    expect(v.evidence).toContain('processes did not scale either');
+    expect(v.evidence).toContain('processes did not scale on the 1.9 cores delivered');
   });
 
   it('with one core kept busy elsewhere (1.3 cores delivered): neither supported nor refuted, and it says why', () => {
@@ -51,6 +52,55 @@ describe('C6: the GIL, judged against the parallelism control', () => {
 
   it('is inconclusive when the threads interval straddles the midpoint', () => {
     expect(verdictOf('C6', results([60, 75, 95], around(96)).build()).verdict).toBe('inconclusive');
+  });
+
+  it('decides a 1.75x speedup whose 95% CI [1.46, 2.09] reaches below the old 1.5x midpoint, judged one-sided against √(1.8 delivered cores)', () => {
+    // The borderline case that flipped between two idle quick runs: 3 runs a side, 10% spread.
+    const b = new ResultsBuilder(2)
+      .withDeliveredCores(1.8, 1.8, 1.8)
+      .series(blocking, 'rps', [45, 50, 55])
+      .series(workers, 'rps', [96.25, 87.5, 78.75])
+      .series(processes, 'rps', [78.75, 96.25, 87.5]);
+    const outcome = judgeAll(b.build());
+    const speedups = outcome.comparisons.filter((c) => c.claimId === 'C6');
+    expect(speedups.map((c) => [c.ratio.toFixed(2), c.ratioCiLow.toFixed(2), c.ratioCiHigh.toFixed(2)])).toEqual([
+      ['1.75', '1.46', '2.09'],
+      ['1.75', '1.46', '2.09'],
+    ]);
+    const v = outcome.verdicts.find((x) => x.id === 'C6')!;
+    expect(v.verdict).toBe('not-applicable');
+    expect(v.evidence).toMatch(/one-sided 95% lower bound 1.5\dx > the midpoint √1.8 = 1.34x/);
+  });
+
+  it('with 1.1 cores delivered: inconclusive naming 1.1 cores, whatever threads and processes did', () => {
+    for (const [threadRps, processRps] of [
+      [around(51), around(96)],
+      [around(96), around(96)],
+    ] as const) {
+      const v = verdictOf('C6', results([...threadRps], [...processRps], 1.1).build());
+      expect(v.verdict).toBe('inconclusive');
+      expect(v.evidence).toContain('the machine delivered 1.1 cores');
+      expect(v.evidence).toContain('fewer than 1.5');
+    }
+  });
+
+  it('is inconclusive when processes land between 1x and the midpoint (neither scaled nor flat)', () => {
+    const v = verdictOf('C6', results(around(51), [55, 70, 88]).build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toMatch(/processes .* do not clear the midpoint √1.9/);
+  });
+
+  it('is supported on Python (py-threads flat, py-processes scale) and refuted there when threads scale', () => {
+    const py = (s: typeof blocking) => scenarioOnRuntime(s, 'python')!;
+    const build = (threadRps: number[]) =>
+      new ResultsBuilder(2)
+        .withDeliveredCores(1.95)
+        .series(py(blocking), 'rps', around(30, 0.1))
+        .series(py(workers), 'rps', threadRps)
+        .series(py(processes), 'rps', around(54, 0.1))
+        .build();
+    expect(verdictOf('C6', build(around(24, 0.1)), { runtime: 'python' }).verdict).toBe('supported');
+    expect(verdictOf('C6', build(around(54, 0.1)), { runtime: 'python' }).verdict).toBe('refuted');
   });
 
   it('is not measured without the cpu runs', () => {

@@ -20,8 +20,8 @@ describe('C10: CPU work on async', () => {
   it('is supported when async gains nothing over blocking', () => {
     const v = verdictOf('C10', results(around(48.5, 0.005), 40).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toContain('cpu 20 ms, 50 conn: async 48.5 req/s vs blocking 49 req/s');
-    expect(v.evidence).toContain('no clear difference');
+    expect(v.evidence).toMatch(/cpu 20 ms, 50 conn: async 48.5 req\/s vs blocking 49: 0.99x .*: no parallel speedup: one-sided 95% upper bound 1x < the midpoint √1.9 = 1.38x/);
+    expect(v.evidence).toContain('(the machine delivered 1.9)');
     expect(v.evidence).toMatch(/processes 94 req\/s vs async 48.5: 1.9\dx/);
     expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33x higher/);
   });
@@ -51,6 +51,17 @@ describe('C10: CPU work on async', () => {
     const v = verdictOf('C10', results(around(48.5, 0.005), 40, 1.3, 60).build());
     expect(v.verdict).toBe('inconclusive');
     expect(v.evidence).toContain('the machine delivered 1.3 cores');
+  });
+
+  it('is inconclusive when async lands between 1x and the midpoint', () => {
+    expect(verdictOf('C10', results([45, 60, 75], 40).build()).verdict).toBe('inconclusive');
+  });
+
+  it('without a usable control: inconclusive naming the cores, and still refuted when async gains far beyond the band', () => {
+    const v = verdictOf('C10', results(around(48.5, 0.005), 40, 1.1).build());
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.evidence).toContain('the machine delivered 1.1 cores');
+    expect(verdictOf('C10', results(around(95), 40, 1.1).build()).verdict).toBe('refuted');
   });
 
   it('is inconclusive when throughput is too noisy', () => {
