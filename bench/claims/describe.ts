@@ -23,8 +23,8 @@ export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, 
   const head = spec.text ? spec.text(c) : `${spec.label}: ${aText} vs ${bText}, ${ratio}`;
   const v = c.verdictAfterHolm;
   let qualifier = '';
-  if (!c.decisive) return head;
   if (c.threshold) return head + thresholdQualifier(c.threshold, familySize);
+  if (!c.decisive) return head;
   const constant = 'constant' in spec.b;
   if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${names.b}` : `: ${names.b} better`;
   else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${names.b}`;

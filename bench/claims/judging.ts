@@ -176,8 +176,12 @@ export class ClaimJudging {
     return this.priors.get(figure);
   }
 
-  /** Queues a comparison; its outcome is settled in {@link finish}, after Holm. */
-  check(spec: CheckSpec): void {
+  /**
+   * Queues a comparison; its outcome is settled in {@link finish}, after Holm. Returns the
+   * comparison (undefined when a side has no usable sample), whose `threshold.side` another
+   * check's `expect` may read: every threshold test is settled before any outcome.
+   */
+  check(spec: CheckSpec): ClaimComparison | undefined {
     const a = this.sample(spec.a.scenario, spec.figure);
     const b = 'constant' in spec.b ? { values: [spec.b.constant, spec.b.constant] } : this.sample(spec.b.scenario, spec.figure);
     const missing = [a, b].find((s): s is Extract<Sample, { problem: string }> => 'problem' in s);
@@ -186,14 +190,14 @@ export class ClaimJudging {
     const optional = spec.optional ?? !decisive;
     if (missing) {
       this.parts.push({ outcome: missing.absent ? 'absent' : 'undecided', text: `${spec.label}: ${missing.problem}`, decisive, optional });
-      return;
+      return undefined;
     }
     const higherIsBetter = spec.higherIsBetter ?? figures[spec.figure].higherIsBetter;
     const aValues = (a as { values: number[] }).values;
     const bValues = (b as { values: number[] }).values;
     if (median(bValues) === 0) {
       this.parts.push({ outcome: 'undecided', text: `${spec.label}: ${bName} measured 0, no ratio`, decisive, optional });
-      return;
+      return undefined;
     }
     // A constant side has no noise of its own: only the measured side is moderated.
     const prior = this.ctx.poolNoise === false ? undefined : this.priorFor(spec.figure);
@@ -209,7 +213,7 @@ export class ClaimJudging {
     const thresholdTest = spec.threshold ? ratioVsThreshold(aValues, bValues, spec.threshold.ratio, opts) : undefined;
     if (spec.threshold && !thresholdTest) {
       this.parts.push({ outcome: 'undecided', text: `${spec.label}: a run measured 0, so no one-sided test against ${spec.threshold.name}`, decisive, optional });
-      return;
+      return undefined;
     }
     const comparison: ClaimComparison = {
       ...c,
@@ -230,6 +234,7 @@ export class ClaimJudging {
         : {}),
     };
     this.parts.push({ outcome: 'undecided', text: '', decisive, optional, check: { spec, comparison } });
+    return comparison;
   }
 
   /** A check that is not a two-sample comparison (a count, a micro-benchmark, a correlation). */
@@ -243,8 +248,8 @@ export class ClaimJudging {
   }
 
   /**
-   * Decides each threshold test: Holm over the refuting directions, the supporting
-   * direction at alpha (see CheckSpec.threshold).
+   * Decides each threshold test (context ones too: a decisive check may read them): Holm
+   * over the refuting directions, every other direction at alpha (see CheckSpec.threshold).
    */
   private settleThresholds(tests: ThresholdDecision[]): void {
     const refuting = tests.filter((t) => t.refutes);
@@ -260,7 +265,7 @@ export class ClaimJudging {
   /** Settles the queued comparisons (Holm over the decisive ones) and gives the verdict. */
   finish(opts: { refutedVerdict?: Verdict; lead?: Partial<Record<Verdict, string>> } = {}): Judgement {
     const checks = this.parts.filter((p) => p.check).map((p) => p.check!);
-    this.settleThresholds(checks.filter((c) => c.comparison.decisive && c.comparison.threshold).map((c) => c.comparison.threshold!));
+    this.settleThresholds(checks.filter((c) => c.comparison.threshold).map((c) => c.comparison.threshold!));
     const decisive = checks.filter((c) => c.comparison.decisive && !c.comparison.threshold);
     const adjusted = decisive.length > 0 ? holmAdjust(decisive.map((c) => c.comparison.pValue)) : [];
     decisive.forEach(({ comparison }, i) => {

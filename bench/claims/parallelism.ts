@@ -4,7 +4,6 @@
  * strategy must reach to count as parallel.
  */
 import { deliveredCoresText, fmtCores, MIN_DELIVERED_CORES } from '../run/parallelism-control.js';
-import { fmtRatio } from './figures.js';
 import type { ClaimJudging } from './judging.js';
 import type { JudgeContext } from './types.js';
 
@@ -46,10 +45,19 @@ export function deliveredCores(j: ClaimJudging, ctx: JudgeContext): DeliveredCor
  * the interval of a real 1.75x speedup measured in 3 one-second runs, so the verdict
  * flipped between idle runs; judged one-sided against √K of the delivered cores it does not.
  */
-export function parallelThreshold(poolSize: number, delivered: number): { k: number; threshold: number; name: string; explained: string } {
+export function parallelThreshold(poolSize: number, delivered: number): { k: number; threshold: number; name: string } {
   // The delivered cores as printed (2 significant digits, the control's precision), so
   // that every threshold in the evidence can be recomputed from the figures shown.
   const k = Math.min(poolSize, Number(fmtCores(delivered)));
-  const explained = `midpoint √${fmtCores(k)} = ${fmtRatio(Math.sqrt(k))}: halfway on the log scale from no speedup to K = min(pool size, delivered cores) = ${fmtCores(k)}x, tested one-sided at 95%`;
-  return { k, threshold: Math.sqrt(k), explained, name: `the midpoint √${fmtCores(k)}` };
+  return { k, threshold: Math.sqrt(k), name: `the midpoint √${fmtCores(k)}` };
+}
+
+/**
+ * The smallest speedup that counts as a gain at all: 1 + 2 × the practical band (1.1x at
+ * 5%), where compareSamples' "no clear difference" zone ends. A speedup whose one-sided
+ * lower bound clears it is one no GIL, and no single event loop, could have produced.
+ */
+export function gainEdge(practicalBand: number): { ratio: number; name: string } {
+  const ratio = 1 + 2 * practicalBand;
+  return { ratio, name: `the gain edge 1 + 2 × ${Number((practicalBand * 100).toPrecision(3))}%` };
 }

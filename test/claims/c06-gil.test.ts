@@ -20,7 +20,8 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     const v = verdictOf('C6', results(around(95), around(96)).build());
     expect(v.verdict).toBe('not-applicable');
     expect(v.evidence).toMatch(/^not applicable on Node.js: worker threads run CPU work in parallel like processes/);
-    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+\) with W=2/);
+    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+\): one-sided 95% lower bound 1.8\dx > the gain edge 1 \+ 2 × 5% = 1.1x/);
+    expect(v.evidence).toMatch(/threads 95 req\/s vs processes 96: 0.99x .* with W=2 \(like processes 1x, GIL-like 1\/1.9 = 0.526x on the 1.9 cores delivered\): one-sided 95% lower bound 0.9\d+x > 1 ÷ the midpoint √1.9 = 0.725x/);
     expect(v.evidence).toContain('the machine delivered 1.9 cores');
   });
 
@@ -31,7 +32,7 @@ describe('C6: the GIL, judged against the parallelism control', () => {
   it('is inconclusive when processes do not scale either, naming the delivered cores', () => {
     const v = verdictOf('C6', results(around(51), around(52)).build());
     expect(v.verdict).toBe('inconclusive');
-    expect(v.evidence).toContain('processes did not scale on the 1.9 cores delivered');
+    expect(v.evidence).toContain('processes gained nothing clear, so this run cannot tell what threads would do');
   });
 
   it('with one core kept busy elsewhere (1.3 cores delivered): neither supported nor refuted, and it says why', () => {
@@ -54,7 +55,7 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     expect(verdictOf('C6', results([60, 75, 95], around(96)).build()).verdict).toBe('inconclusive');
   });
 
-  it('decides a 1.75x speedup whose 95% CI [1.46, 2.09] reaches below the old 1.5x midpoint, judged one-sided against √(1.8 delivered cores)', () => {
+  it('decides a 1.75x speedup whose 95% CI [1.46, 2.09] reaches below the old 1.45x midpoint, on 1.8 delivered cores', () => {
     // The borderline case that flipped between two idle quick runs: 3 runs a side, 10% spread.
     const b = new ResultsBuilder(2)
       .withDeliveredCores(1.8, 1.8, 1.8)
@@ -62,14 +63,15 @@ describe('C6: the GIL, judged against the parallelism control', () => {
       .series(workers, 'rps', [96.25, 87.5, 78.75])
       .series(processes, 'rps', [78.75, 96.25, 87.5]);
     const outcome = judgeAll(b.build());
-    const speedups = outcome.comparisons.filter((c) => c.claimId === 'C6');
+    const speedups = outcome.comparisons.filter((c) => c.claimId === 'C6' && c.b === 'cpu/blocking/c50');
     expect(speedups.map((c) => [c.ratio.toFixed(2), c.ratioCiLow.toFixed(2), c.ratioCiHigh.toFixed(2)])).toEqual([
       ['1.75', '1.46', '2.09'],
       ['1.75', '1.46', '2.09'],
     ]);
     const v = outcome.verdicts.find((x) => x.id === 'C6')!;
     expect(v.verdict).toBe('not-applicable');
-    expect(v.evidence).toMatch(/one-sided 95% lower bound 1.5\dx > the midpoint √1.8 = 1.34x/);
+    expect(v.evidence).toMatch(/processes 87.5 req\/s vs blocking 50, speedup 1.75x .*: one-sided 95% lower bound 1.5\dx > the gain edge 1 \+ 2 × 5% = 1.1x/);
+    expect(v.evidence).toMatch(/threads 87.5 req\/s vs processes 87.5: 1x .*on the 1.8 cores delivered\): one-sided 95% lower bound 0.8\d+x > 1 ÷ the midpoint √1.8 = 0.745x/);
   });
 
   it('with 1.1 cores delivered: inconclusive naming 1.1 cores, whatever threads and processes did', () => {
@@ -84,10 +86,16 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     }
   });
 
-  it('is inconclusive when processes land between 1x and the midpoint (neither scaled nor flat)', () => {
-    const v = verdictOf('C6', results(around(51), [55, 70, 88]).build());
+  it('is inconclusive when threads land between GIL-like and like processes', () => {
+    const v = verdictOf('C6', results([55, 70, 88], around(96)).build());
     expect(v.verdict).toBe('inconclusive');
-    expect(v.evidence).toMatch(/processes .* do not clear the midpoint √1.9/);
+    expect(v.evidence).toMatch(/threads 70 req\/s vs processes 96: .*do not clear 1 ÷ the midpoint √1.9/);
+  });
+
+  it('is not refuted when threads match processes that barely gained: threads must gain beyond the band themselves', () => {
+    // A GIL-bound pool (1x) beside processes at 1.15x: threads ÷ processes is above 1/√K, but threads gained nothing.
+    const v = verdictOf('C6', results(around(50, 0.01), around(57.5, 0.01)).build());
+    expect(v.verdict).toBe('inconclusive');
   });
 
   it('is supported on Python (py-threads flat, py-processes scale) and refuted there when threads scale', () => {

@@ -17,7 +17,7 @@ describe('C11: multiprocessing for CPU work', () => {
   it('is supported when processes reach ~min(P, delivered cores) times one event loop and match threads', () => {
     const v = verdictOf('C11', results(94, 97).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/processes 94 req\/s vs blocking 50: 1.88x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+; ideal 1.9x on the 1.9 cores delivered\): one-sided 95% lower bound 1.8\dx > the midpoint √1.9 = 1.38x/);
+    expect(v.evidence).toMatch(/processes 94 req\/s vs blocking 50: 1.88x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+; ideal 1.9x on the 1.9 cores delivered\): one-sided 95% lower bound 1.8\dx > the gain edge 1 \+ 2 × 5% = 1.1x/);
     expect(v.evidence).toMatch(/processes 94 req\/s vs threads 96: 0.979x .*: as effective as threads .*one-sided 95% lower bound 0.9\d+x > 1 ÷ the midpoint √1.9 = 0.725x/);
     expect(v.evidence).toContain('the machine delivered 1.9 cores');
   });
@@ -25,7 +25,7 @@ describe('C11: multiprocessing for CPU work', () => {
   it('is refuted when a process strategy is no faster than blocking on a machine that delivered the cores', () => {
     const v = verdictOf('C11', results(94, 50.5).build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toMatch(/prefork 50.5 req\/s vs blocking 50: 1.01x .*one-sided 95% upper bound 1.0\dx < the midpoint √1.9/);
+    expect(v.evidence).toMatch(/prefork 50.5 req\/s vs blocking 50: 1.01x .*one-sided 95% upper bound 1.0\dx < the gain edge/);
   });
 
   it('is refuted when threads are clearly more effective than processes', () => {
@@ -37,12 +37,12 @@ describe('C11: multiprocessing for CPU work', () => {
     expect(verdictOf('C11', results(80, 80, 97).build()).verdict).toBe('supported');
   });
 
-  it('is inconclusive when a speedup lands between 1x and the midpoint', () => {
+  it('is inconclusive when a speedup straddles the gain edge', () => {
     const b = new ResultsBuilder(2)
       .withDeliveredCores(1.95)
       .series(s('blocking'), 'rps', around(50))
       .series(s('child-process'), 'rps', around(94))
-      .series(s('cluster'), 'rps', [55, 70, 88])
+      .series(s('cluster'), 'rps', [45, 57, 72])
       .series(s('worker-threads'), 'rps', around(96));
     expect(verdictOf('C11', b.build()).verdict).toBe('inconclusive');
   });
