@@ -222,41 +222,53 @@ export function oldC6Stability(world: World, noise: NoiseModel, pairs: number, s
   return { decided: decided / (2 * pairs), agreement: agree / pairs };
 }
 
-/** Every parallel strategy at exactly the threshold √2 ≈ 1.41x blocking: any decision of a threshold check is a false one. */
-export const AT_THRESHOLD: World = {
-  name: 'every speedup exactly at the threshold √2',
-  deliveredCores: 2,
+/** Every parallel strategy at exactly the gain edge (1.1x blocking), async at 1x: the gain checks sit on their threshold. */
+export const AT_GAIN_EDGE: World = {
+  name: 'every parallel speedup exactly at the gain edge 1.1x',
+  deliveredCores: 1.95,
   rps: {
-    node: { blocking: 50, async: 50 * Math.SQRT2, threads: 50 * Math.SQRT2, processes: 50 * Math.SQRT2, prefork: 50 * Math.SQRT2 },
-    python: { blocking: 30, async: 30 * Math.SQRT2, threads: 30 * Math.SQRT2, processes: 30 * Math.SQRT2, prefork: 30 * Math.SQRT2 },
+    node: { blocking: 50, async: 50, threads: 55, processes: 55, prefork: 55 },
+    python: { blocking: 30, async: 30, threads: 33, processes: 33, prefork: 33 },
   },
 };
 
-export interface CheckDecisions {
-  /** Threshold checks (of C6, C10, C11) looked at. */
-  checks: number;
-  /** Share decided `above` / `below` their threshold. */
-  above: number;
-  below: number;
-}
-
-/**
- * How the one-sided threshold checks of C6, C10 and C11 of one kind decide over `trials`
- * simulated runs: `match` picks the checks (by the scenarios compared), e.g. the parallel
- * strategies vs blocking, whose true ratio is 1 in NO_EFFECT and √2 in AT_THRESHOLD.
- */
-export function thresholdCheckDecisions(world: World, noise: NoiseModel, trials: number, match: (a: string, b: string) => boolean, seed = 1): CheckDecisions {
-  const random = mulberry32(seed);
-  let checks = 0;
-  let above = 0;
-  let below = 0;
-  for (let i = 0; i < trials; i++) {
-    for (const c of judgeAll(simulateRun(world, noise, random)).comparisons) {
-      if (!c.threshold || !c.decisive || !(PARALLEL_CLAIMS as readonly string[]).includes(c.claimId) || !match(c.a, c.b)) continue;
-      checks++;
-      if (c.threshold.side === 'above') above++;
-      if (c.threshold.side === 'below') below++;
+/** True requests/s of each cpu scenario of the claims in `world`, by scenario id. */
+function truthOf(world: World): Map<string, number> {
+  const truth = new Map<string, number>();
+  for (const runtime of ['node', 'python'] as const) {
+    for (const [role, strategy] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
+      const scenario = scenarioOnRuntime(core('cpu', strategy), runtime);
+      if (scenario) truth.set(scenario.id, world.rps[runtime][role]);
     }
   }
-  return { checks, above: above / checks, below: below / checks };
+  return truth;
+}
+
+export interface CheckDecisions {
+  /** Decisive threshold checks of C6, C10 and C11 looked at. */
+  checks: number;
+  /** Share decided (above or below their threshold). */
+  decided: number;
+  /** Share decided on the wrong side of the threshold given the world's true ratio (at the threshold itself, any decision). */
+  falseDecisions: number;
+}
+
+/** How the one-sided threshold checks of C6, C10 and C11 decide over `trials` simulated runs, judged against the truth. */
+export function thresholdCheckDecisions(world: World, noise: NoiseModel, trials: number, seed = 1): CheckDecisions {
+  const random = mulberry32(seed);
+  const truth = truthOf(world);
+  let checks = 0;
+  let decided = 0;
+  let falseDecisions = 0;
+  for (let i = 0; i < trials; i++) {
+    for (const c of judgeAll(simulateRun(world, noise, random)).comparisons) {
+      if (!c.threshold || !c.decisive || !(PARALLEL_CLAIMS as readonly string[]).includes(c.claimId)) continue;
+      const trueRatio = truth.get(c.a)! / truth.get(c.b)!;
+      const t = c.threshold.threshold;
+      checks++;
+      if (c.threshold.side !== 'between') decided++;
+      if ((c.threshold.side === 'above' && trueRatio <= t * (1 + 1e-9)) || (c.threshold.side === 'below' && trueRatio >= t * (1 - 1e-9))) falseDecisions++;
+    }
+  }
+  return { checks, decided: decided / checks, falseDecisions: falseDecisions / checks };
 }
