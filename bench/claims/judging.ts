@@ -9,6 +9,10 @@
  * - A difference counts only when `compareSamples` says it is significant and beyond the
  *   practical band, and it stays significant after Holm–Bonferroni over the claim's
  *   decisive comparisons (a significant one that does not survive becomes inconclusive).
+ * - A check with a `threshold` (a directional question with a natural threshold, e.g. C6's
+ *   "threads ÷ processes above 1/√K?") is decided instead by two one-sided tests of the
+ *   ratio against it (stats/threshold.ts): the refuting direction Holm-adjusted over the
+ *   claim's refuting directions, the other at alpha (see CheckSpec.threshold).
  * - Verdict: no check measured → `not-measured`; any check refutes → `refuted`; every
  *   check supports → `supported`; otherwise `inconclusive`.
  */
