@@ -180,7 +180,8 @@ export function verdictStability(world: World, noise: NoiseModel, pairs: number,
       const key = `${claim}/${runtime}`;
       const all = [...firsts, ...seconds].map((m) => m.get(key)!);
       const verdicts: Partial<Record<Verdict, number>> = {};
-      for (const v of all) verdicts[v] = (verdicts[v] ?? 0) + 1 / all.length;
+      for (const v of all) verdicts[v] = (verdicts[v] ?? 0) + 1;
+      for (const v of Object.keys(verdicts) as Verdict[]) verdicts[v] = verdicts[v]! / all.length;
       const decided = all.filter((v) => v === 'supported' || v === 'refuted' || v === 'not-applicable').length / all.length;
       const agreement = firsts.filter((m, i) => m.get(key) === seconds[i]!.get(key)).length / pairs;
       out.push({ claim, runtime, verdicts, decided, agreement });
