@@ -13,6 +13,7 @@ import type { Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { runtimeOf } from '../servers/strategies/index.js';
+import { findWorkload, usesCalibration } from '../servers/workloads/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
 import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
@@ -37,9 +38,9 @@ function ceilingOf(results: ResultsFile): CeilingInput | undefined {
   return c && 'rps' in c ? c : results.harnessCeilingRps;
 }
 
-/** Whether the control is needed: cpu scenarios on servers loopbench starts. */
+/** Whether the control is needed: CPU-bound scenarios on servers loopbench starts. */
 function needsParallelismControl(scenario: Scenario): boolean {
-  return scenario.workload === 'cpu' && !scenario.target;
+  return findWorkload(scenario.workload)?.cpuBound === true && !scenario.target;
 }
 
 export interface SuiteRun {
@@ -110,7 +111,7 @@ export function microToRun(plan: Plan, options: BenchOptions): MicroBenchmarkNam
 export async function runSuite(plan: Plan, options: BenchOptions, store: RunStore, hooks: SuiteHooks): Promise<ResultsFile> {
   const runner = hooks.runner ?? realRunner;
   const machine = runner.machineFacts();
-  const needsCalibration = plan.scenarios.some((s) => s.workload === 'cpu');
+  const needsCalibration = plan.scenarios.some((s) => usesCalibration(s.workload, s.params));
   const hasPython = plan.scenarios.some((s) => runtimeOf(s.strategy) === 'python');
   const results: ResultsFile = {
     schemaVersion: RESULTS_SCHEMA_VERSION,

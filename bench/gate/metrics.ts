@@ -9,6 +9,7 @@
  * - the verdict of every claim, when the results carry claims.
  * Never absolute requests/s: those move with the machine.
  */
+import { usesCalibration as workloadUsesCalibration } from '../../servers/workloads/index.js';
 import { idealFor } from '../ideal.js';
 import { summarize } from '../stats/describe.js';
 import type { CpuCalibration, ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
@@ -89,7 +90,7 @@ function efficiencyMetric(scenario: Scenario, runs: RunRecord[], scale: number):
 
 /** Whether a scenario's work per request came from the run's CPU calibration. */
 export function usesCalibration(scenario: Scenario): boolean {
-  return scenario.workload === 'cpu' && scenario.params['cpuIterations'] === undefined;
+  return workloadUsesCalibration(scenario.workload, scenario.params);
 }
 
 export interface ExtractOptions {

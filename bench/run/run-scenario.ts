@@ -11,8 +11,7 @@ import type { PartSpec } from '../shard.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
 import type { ClientFigures, CpuCalibration, PythonFacts, RunMeasurement, RunRecord, Scenario } from '../types.js';
 import { runtimeOf } from '../../servers/strategies/index.js';
-import { cpuIterationsFor } from './calibrate-cpu.js';
-import { bytecodeIterationsFor } from './python-facts.js';
+import { findWorkload } from '../../servers/workloads/index.js';
 import { ServerError } from './errors.js';
 import { fdLimitProblem } from './fd-limit.js';
 import type { CheckSpec } from './generator-threads.js';
@@ -46,22 +45,16 @@ export interface RunContext {
   segment?: PartSpec;
 }
 
-/** The parameters the server receives: the scenario's, the resource's, and calibration. */
+/** The parameters the server receives: the scenario's, the resource's, and the workload's calibrated ones. */
 export function serverParams(scenario: Scenario, ctx: RunContext): WorkloadParams {
   const params: WorkloadParams = { ...scenario.params, ...ctx.resourceParams };
-  if (scenario.workload === 'cpu' && runtimeOf(scenario.strategy) === 'python') {
-    // Python's cpu is pure bytecode (holds the GIL) unless the scenario asks for native.
-    params['cpuKind'] ??= 'bytecode';
-    if (params['cpuKind'] === 'bytecode' && params['cpuIterations'] === undefined) {
-      if (!ctx.python) throw new Error('cpu workload on Python needs the bytecode calibration (serve.py --facts)');
-      params['cpuIterations'] = bytecodeIterationsFor(Number(params['cpuMs']), ctx.python);
-    }
-  }
-  if (scenario.workload === 'cpu' && params['cpuIterations'] === undefined) {
-    if (!ctx.calibration) throw new Error('cpu workload needs a CPU calibration');
-    params['cpuIterations'] = cpuIterationsFor(Number(params['cpuMs']), ctx.calibration);
-  }
-  return params;
+  const workload = findWorkload(scenario.workload);
+  if (!workload?.calibrated) return params;
+  return workload.calibrated(params, {
+    runtime: runtimeOf(scenario.strategy),
+    ...(ctx.calibration ? { nsPerIteration: ctx.calibration.nsPerIteration } : {}),
+    ...(ctx.python ? { bytecodeNsPerIteration: ctx.python.bytecodeNsPerIteration } : {}),
+  });
 }
 
 const DRAIN_REQUESTS_MAX = 8;
