@@ -41,7 +41,7 @@ const NOOP_RPS = 12_000;
 export const physicsWorld: World = (scenario, usableCores) => idealFor(scenario, usableCores)?.idealRps;
 
 export const asyncEverywhereWorld: World = (scenario, usableCores) =>
-  idealFor({ ...scenario, strategy: scenario.strategy.startsWith('py-') ? 'py-async' : 'async' }, usableCores)?.idealRps;
+  idealFor({ ...scenario, strategy: scenario.strategy.startsWith('py-') ? 'py-asyncio' : 'async' }, usableCores)?.idealRps;
 
 /** A seeded generator in [0, 1) (mulberry32 over a string hash): the same scenario and repetition give the same run. */
 export function seededRandom(seed: string): () => number {
