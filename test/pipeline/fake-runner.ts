@@ -19,6 +19,7 @@ import { invalidReasons } from '../../bench/run/validity.js';
 import { SCENARIO_TAGS } from '../../bench/suites/scenario.js';
 import type { ClientFigures, MachineFacts, PerSecondPoint, RunMeasurement, Scenario, ServerFigures } from '../../bench/types.js';
 import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
+import { findWorkload } from '../../servers/workloads/index.js';
 
 export const FAKE_MACHINE: MachineFacts = {
   cpuModel: 'Fake CPU @ 2.0GHz',
@@ -105,7 +106,7 @@ function clientFigures(scenario: Scenario, rps: number, meanMs: number, random: 
 }
 
 function serverFigures(scenario: Scenario, rps: number, loopDelayP99Ms: number): ServerFigures {
-  const cpuMs = scenario.workload === 'cpu' ? Number(scenario.params['cpuMs']) : 0.05;
+  const cpuMs = findWorkload(scenario.workload)?.cpuBound ? Number(scenario.params['cpuMs']) : 0.05;
   const pool = scenario.poolSize ?? 2;
   return {
     cpuS: (rps * scenario.load.durationS * cpuMs) / 1000,
