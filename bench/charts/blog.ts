@@ -6,7 +6,7 @@
  * what is plotted, and the run's conditions) and a 1200×675 social-card image.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatNumber } from '../reporters/format.js';
+import { formatNumber } from '../format/index.js';
 import type { ResultsFile } from '../types.js';
 import { CHARTS, chartSpecs, type ChartName, type ChartSpec } from './index.js';
 import { fileKey } from './run-data.js';

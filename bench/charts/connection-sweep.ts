@@ -13,7 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
 import { serviceModels } from '../ideal.js';
-import { formatConnections, formatNumber } from '../reporters/format.js';
+import { formatConnections, formatNumber } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import { studentTQuantile } from '../stats/index.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';

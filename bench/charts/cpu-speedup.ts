@@ -1,7 +1,7 @@
 /** Chart 4: on the `cpu` workload, each strategy's speedup over blocking, against the core count. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
-import { formatPct, formatRatio } from '../reporters/format.js';
+import { formatPct, formatRatio } from '../format/index.js';
 import { strategyPanels } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, strategyColour } from './style.js';
 

@@ -1,7 +1,7 @@
 /** Chart 6: the cheap route's p99 while heavy requests run on the same server, by strategy (claim C12). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatMs, formatRatio } from '../reporters/format.js';
+import { formatMs, formatRatio } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
 import { loadLabel, tagged, workloadLabel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';

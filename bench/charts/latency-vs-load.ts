@@ -9,7 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { idealFor } from '../ideal.js';
-import { formatMs, formatNumber } from '../reporters/format.js';
+import { formatMs, formatNumber } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import { bracketOf, judgeProbe } from '../run/rate-sweep.js';
 import { RATE_SWEEP_TAG } from '../suites/parts/rate-sweep.js';

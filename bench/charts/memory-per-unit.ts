@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MemoryPerUnitResult } from '../micro/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatBytes, formatRatio } from '../reporters/format.js';
+import { formatBytes, formatRatio } from '../format/index.js';
 import { findStrategy } from '../../servers/strategies/index.js';
 import { compareText } from '../reporters/order.js';
 import { PLOT_WIDTH, chartSpec, logScale } from './style.js';
