@@ -75,7 +75,7 @@ function finding(points: SweepPoint[], seriesOf: (s: ScenarioSummary) => string)
   const at = (c: number) => points.filter((p) => p.summary.connections === c);
   const c = connections.find((c) => at(c).length === seriesCount && at(c).every((p) => p.summary.state === 'ok')) ?? connections[0]!;
   const here = at(c).sort((a, b) => b.inService - a.inService);
-  const parts = here.map((p) => `${seriesOf(p.summary)} ${formatNumber(Number(p.inService.toPrecision(3)))}`);
+  const parts = here.map((p) => `${seriesOf(p.summary)} ${formatNumber(p.inService)}`);
   return `Requests in service at once at ${formatConnections(c)}: ${parts.join(', ')}`;
 }
 

@@ -3,6 +3,7 @@
  * negative, so a minus sign is never read as the dash), and `estimate [low–high]` in tables.
  */
 import { formatNumber } from './numbers.js';
+import { formatPct } from './ratios.js';
 
 type Format = (x: number) => string;
 
@@ -13,7 +14,7 @@ export function formatRange(low: number, high: number, format: Format = formatNu
 
 /** What an interval is of, in words: `95% CI of the ratio of geometric means 9.4–10`. */
 export function formatCi(low: number, high: number, of?: string, level = 0.95, format: Format = formatNumber): string {
-  return `${Math.round(level * 100)}% CI${of ? ` of the ${of}` : ''} ${formatRange(low, high, format)}`;
+  return `${formatPct(level)} CI${of ? ` of the ${of}` : ''} ${formatRange(low, high, format)}`;
 }
 
 /** A table cell: `9,882 [9,654–10,110]`; one run, no interval: `9,882 (1 run, no CI)`. */
