@@ -1,15 +1,16 @@
 /**
- * Ranges and confidence intervals: `low–high` with an en dash (`low to high` when a bound is
- * negative, so a minus sign is never read as the dash), and `estimate [low–high]` in tables.
+ * Ranges and confidence intervals: `low–high` with an en dash (`low to high` when a bound has
+ * a sign, so a minus is never read as the dash), and `estimate [low–high]` in tables.
  */
 import { formatNumber } from './numbers.js';
 import { formatPct } from './ratios.js';
 
 type Format = (x: number) => string;
 
-/** `9.4–10`, `1,912–2,011`, `-0.31 to +0.12`. */
+/** `9.4–10`, `1,912–2,011`; `-0.31 to 0.12`, `+0.012 to +0.040` when a bound has a sign. */
 export function formatRange(low: number, high: number, format: Format = formatNumber): string {
-  return low < 0 || high < 0 ? `${format(low)} to ${format(high)}` : `${format(low)}–${format(high)}`;
+  const [a, b] = [format(low), format(high)];
+  return /^[-+]/.test(a) || /^[-+]/.test(b) ? `${a} to ${b}` : `${a}–${b}`;
 }
 
 /** What an interval is of, in words: `95% CI of the ratio of geometric means 9.4–10`. */
