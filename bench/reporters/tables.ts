@@ -162,7 +162,7 @@ export function workloadSections(results: ResultsFile): WorkloadSection[] {
       ...(uniformParams === undefined ? [{ header: 'Parameters', align: 'left' as const, cell: (s: ScenarioSummary) => formatParams(labelParams(s.workload, s.params), ', ') }] : []),
       ...(hasVariant ? [{ header: 'Variant', align: 'left' as const, cell: (s: ScenarioSummary) => s.variant ?? '' }] : []),
       { header: 'Connections', align: 'right', cell: (s) => (s.connections === undefined ? (s.ratePerS === undefined ? '' : `${formatNumber(s.ratePerS)}/s open`) : formatNumber(s.connections)) },
-      { header: 'req/s, mean (95% CI of the mean)', align: 'right', cell: (s) => interval(s.rps) },
+      { header: 'req/s, mean [95% CI of the mean]', align: 'right', cell: (s) => interval(s.rps) },
       { header: 'CV', align: 'right', cell: (s) => (s.rps ? formatPct(s.rps.cv, 1) : '') },
       { header: 'p50', align: 'right', cell: (s) => ms(s.latencyP50Ms?.median) },
       { header: 'p99', align: 'right', cell: (s) => ms(s.latencyP99Ms?.median) },
