@@ -12,9 +12,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { ClaimJudging } from '../claims/judging.js';
 import { JUDGE_DEFAULTS } from '../claims/index.js';
 import { roleOf, RUNTIME_LABELS, runtimesIn, type Runtime } from '../claims/runtimes.js';
-import { fmtCores } from '../run/parallelism-control.js';
+import { formatCores } from '../run/parallelism-control.js';
 import type { ResultsFile, RunState, Scenario } from '../types.js';
-import { formatRatio } from '../reporters/format.js';
+import { formatRatio } from '../format/index.js';
 import { strategyPanels } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, strategyColour } from './style.js';
 
@@ -75,7 +75,7 @@ export function cpuSpeedup(results: ResultsFile): TopLevelSpec | undefined {
   const rows = groups.flatMap((g) => g.bars);
   const cores = results.machine.usableCores;
   const delivered = results.parallelism?.deliveredCores;
-  const deliveredText = delivered !== undefined ? `${fmtCores(delivered)} of ${cores} cores delivered` : `${cores} usable cores, no parallelism control`;
+  const deliveredText = delivered !== undefined ? `${formatCores(delivered)} of ${cores} cores delivered` : `${cores} usable cores, no parallelism control`;
   const tops = groups.map((g) => {
     const top = g.bars.filter((b) => !b.serial).sort((a, b) => b.speedup - a.speedup)[0];
     return top ? `${top.strategy} ${top.label} ${g.blocking}` : `no parallel strategy on ${RUNTIME_LABELS[g.runtime]}`;
@@ -95,7 +95,7 @@ export function cpuSpeedup(results: ResultsFile): TopLevelSpec | undefined {
   // Each label sits above its line, except the delivered cores' below it: the two lines are often close.
   const references = [
     { y: cores, label: `cores (${cores})`, colour: '#333', dash: [6, 4], below: false },
-    ...(delivered !== undefined ? [{ y: delivered, label: `delivered (${fmtCores(delivered)})`, colour: '#0072B2', dash: [3, 3], below: true }] : []),
+    ...(delivered !== undefined ? [{ y: delivered, label: `delivered (${formatCores(delivered)})`, colour: '#0072B2', dash: [3, 3], below: true }] : []),
     { y: 1, label: 'blocking = 1×', colour: '#D55E00', dash: [2, 3], below: false },
   ];
   const referenceLabel = (below: boolean) => ({

@@ -22,8 +22,8 @@
  * its checks (an intersection-union test): a false `supported` or `not-applicable` has
  * probability ≤ 5%. stability-simulation.ts measures how often it is decided and agrees.
  */
-import { fmtCores } from '../run/parallelism-control.js';
-import { fmtCi, fmtNumber } from './figures.js';
+import { formatCores } from '../run/parallelism-control.js';
+import { formatCi, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { deliveredCores, gainEdge, parallelThreshold } from './parallelism.js';
 import { core } from './scenarios.js';
@@ -55,7 +55,7 @@ export const c06: Claim = {
     const { k, threshold, name } = parallelThreshold(w, delivered.cores);
     const edge = gainEdge(ctx.practicalBand);
     const speedup = (who: string, c: ClaimComparison) =>
-      `cpu 20 ms, 50 conn: ${who} ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}, speedup ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})`;
+      `cpu 20 ms, 50 conn: ${who} ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}, speedup ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})`;
     // Processes first: finish() settles the parts in order, so the threads' outcome can
     // depend on whether processes gained.
     let processesGained = false;
@@ -90,8 +90,8 @@ export const c06: Claim = {
         return side === 'above' && threadsOverBlocking?.threshold?.side === 'above' ? 'refutes' : 'undecided';
       },
       text: (c) =>
-        `threads ${fmtNumber(c.aMedian)} req/s vs processes ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}) ` +
-        `with W=${w} (like processes 1x, GIL-like 1/${fmtCores(k)} = ${fmtNumber(1 / k)}x on the ${delivered.shown} cores delivered)`,
+        `threads ${formatNumber(c.aMedian)} req/s vs processes ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}) ` +
+        `with W=${w} (like processes ${formatRatio(1)}, GIL-like 1/${formatCores(k)} = ${formatRatio(1 / k)} on the ${delivered.shown} cores delivered)`,
     });
     return finish();
   },

@@ -20,8 +20,7 @@
  * Context, not decisive: the p99 of both and the event-loop delay under CPU vs under I/O
  * (C15 judges the delay).
  */
-import { fmtCi, fmtNumber } from './figures.js';
-import { fmtCores } from '../run/parallelism-control.js';
+import { formatCi, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { deliveredCores, gainEdge, parallelThreshold } from './parallelism.js';
 import { core } from './scenarios.js';
@@ -58,7 +57,7 @@ export const c10: Claim = {
             threshold: { ratio: parallel.threshold, name: parallel.name, refutes: 'above' as const },
             expect: bySide('refutes', 'supports'),
             text: (c: ClaimComparison) =>
-              `cpu 20 ms, 50 conn: async ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
+              `cpu 20 ms, 50 conn: async ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
               (c.threshold?.side === 'below' ? ': no parallel speedup' : ''),
           }
         : { expect: 'a-not-better' as const }),
@@ -72,8 +71,8 @@ export const c10: Claim = {
         threshold: { ...gainEdge(ctx.practicalBand), refutes: 'below' },
         expect: bySide('supports', 'refutes'),
         text: (c) =>
-          `processes ${fmtNumber(c.aMedian)} req/s vs async ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
-          `ideal ${fmtCores(parallel.k)}x${cores})`,
+          `processes ${formatNumber(c.aMedian)} req/s vs async ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
+          `ideal ${formatRatio(parallel.k)}${cores})`,
       });
     }
     j.check({ label: 'context', figure: 'latencyP99Ms', a: { scenario: cpuAsync }, b: { scenario: cpuBlocking }, decisive: false });

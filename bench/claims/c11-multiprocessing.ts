@@ -18,8 +18,7 @@
  *   effective as threads: on Node.js threads are parallel too, and the evidence says so);
  *   upper bound < 1/M → refutes (threads clearly more effective); otherwise undecided.
  */
-import { fmtCi, fmtNumber } from './figures.js';
-import { fmtCores } from '../run/parallelism-control.js';
+import { formatCi, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { deliveredCores, gainEdge, parallelThreshold } from './parallelism.js';
 import { core } from './scenarios.js';
@@ -53,8 +52,8 @@ export const c11: Claim = {
         threshold: { ...edge, refutes: 'below' },
         expect: bySide,
         text: (c) =>
-          `${j.nameOf({ scenario: s })} ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x ` +
-          `(${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${fmtCores(k)}x on the ${delivered.shown} cores delivered)`,
+          `${j.nameOf({ scenario: s })} ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} ` +
+          `(${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${formatRatio(k)} on the ${delivered.shown} cores delivered)`,
       });
     }
     j.check({
@@ -65,10 +64,10 @@ export const c11: Claim = {
       threshold: { ratio: 1 / threshold, name: `1 ÷ ${name}`, refutes: 'below' },
       expect: bySide,
       text: (c) =>
-        `processes ${fmtNumber(c.aMedian)} req/s vs threads ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
+        `processes ${formatNumber(c.aMedian)} req/s vs threads ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
         (c.threshold?.side === 'above' ? (c.ratioCiHigh < 1 / (1 + ctx.practicalBand) ? ': within the margin of threads' : c.ratioCiLow > 1 + ctx.practicalBand ? ': more effective than threads' : ': as effective as threads (threads run CPU work in parallel here too)') : ''),
     });
     j.note(`P=${p} processes`);
-    return j.finish({ lead: { supported: `processes ran CPU work faster than one event loop (ideal min(P, delivered cores) = ${fmtCores(k)}x) and no worse than threads` } });
+    return j.finish({ lead: { supported: `processes ran CPU work faster than one event loop (ideal min(P, delivered cores) = ${formatRatio(k)}) and no worse than threads` } });
   },
 };

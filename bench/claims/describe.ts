@@ -2,19 +2,20 @@
  * The sentence a comparison contributes to a claim's evidence: both medians with units,
  * the ratio with its interval, and why it did or did not count.
  */
-import { figures, fmtCi, fmtNumber, fmtRatio } from './figures.js';
+import { formatCi, formatP, formatRange, formatRatio, RATIO_SYMBOL } from '../format/index.js';
+import { figures } from './figures.js';
 import type { CheckSpec } from './judging.js';
 import type { ClaimComparison, Outcome, ThresholdDecision } from './types.js';
 
-/** a / b with its interval, oriented so that it reads: `9.8x (95% CI 9.4-10)`, `37x lower (...)`. */
+/** a / b with its interval, oriented so that it reads: `9.8× (95% CI 9.4–10)`, `37× lower (...)`. */
 export function ratioText(c: ClaimComparison): string {
   const of = c.estimand ?? 'ratio';
-  if (c.higherIsBetter) return `${fmtRatio(c.ratio)} (${fmtCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
-  if (c.ratio > 1) return `${fmtRatio(c.ratio)} higher (${fmtCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
-  return `${fmtRatio(1 / c.ratio)} lower (${fmtCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow, of)})`;
+  if (c.higherIsBetter) return `${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
+  if (c.ratio > 1) return `${formatRatio(c.ratio)} higher (${formatCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
+  return `${formatRatio(1 / c.ratio)} lower (${formatCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow, of)})`;
 }
 
-/** `label: a 1,950 req/s vs b 198 req/s, 9.8x (95% CI 9.4-10)[: qualifier]`. */
+/** `label: a 1,950 req/s vs b 198 req/s, 9.8× (95% CI 9.4–10)[: qualifier]`. */
 export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number, names: { a: string; b: string }): string {
   const show = figures[spec.figure].show;
   const aText = `${names.a} ${show(c.aMedian)}`;
@@ -41,13 +42,13 @@ export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, 
  */
 export function thresholdQualifier(t: ThresholdDecision, refutingChecks: number): string {
   const level = `one-sided ${Math.round(t.level * 100)}%`;
-  const threshold = `${t.name} = ${fmtRatio(t.threshold)}`;
-  if (t.side === 'above') return `: ${level} lower bound ${fmtRatio(t.lowerBound)} > ${threshold}`;
-  if (t.side === 'below') return `: ${level} upper bound ${fmtRatio(t.upperBound)} < ${threshold}`;
+  const threshold = `${t.name} = ${formatRatio(t.threshold)}`;
+  if (t.side === 'above') return `: ${level} lower bound ${formatRatio(t.lowerBound)} > ${threshold}`;
+  if (t.side === 'below') return `: ${level} upper bound ${formatRatio(t.upperBound)} < ${threshold}`;
   const rawRefutes = t.refutes === 'above' ? t.pAbove : t.refutes === 'below' ? t.pBelow : 1;
   const holm =
     t.refutingPAdjusted !== undefined && rawRefutes < 1 - t.level && refutingChecks > 1
-      ? ` (${t.refutes} it at p=${fmtNumber(rawRefutes)}, but not after Holm over ${refutingChecks} refuting checks, adjusted p=${fmtNumber(t.refutingPAdjusted)})`
+      ? ` (${t.refutes} it at ${formatP(rawRefutes)}, but not after Holm over ${refutingChecks} refuting checks, adjusted ${formatP(t.refutingPAdjusted)})`
       : '';
-  return `: inconclusive, the ${level} bounds ${fmtNumber(t.lowerBound)}-${fmtRatio(t.upperBound)} do not clear ${threshold}${holm}`;
+  return `: inconclusive, the ${level} bounds ${formatRange(t.lowerBound, t.upperBound)}${RATIO_SYMBOL} do not clear ${threshold}${holm}`;
 }

@@ -3,7 +3,7 @@
  * parallelism control, bench/run/parallelism-control.ts) and the speedup a parallel
  * strategy must reach to count as parallel.
  */
-import { deliveredCoresText, fmtCores, MIN_DELIVERED_CORES } from '../run/parallelism-control.js';
+import { deliveredCoresText, formatCores, MIN_DELIVERED_CORES } from '../run/parallelism-control.js';
 import type { ClaimJudging } from './judging.js';
 import type { JudgeContext } from './types.js';
 
@@ -12,7 +12,7 @@ export interface DeliveredCores {
   cores: number;
   /** The sentence naming them, for the evidence. */
   text: string;
-  /** The cores as every text prints them (2 significant digits). */
+  /** The cores as every text prints them (formatCores). */
   shown: string;
 }
 
@@ -34,7 +34,7 @@ export function deliveredCores(j: ClaimJudging, ctx: JudgeContext): DeliveredCor
     return undefined;
   }
   j.note(text);
-  return { cores: control.deliveredCores, text, shown: fmtCores(control.deliveredCores) };
+  return { cores: control.deliveredCores, text, shown: formatCores(control.deliveredCores) };
 }
 
 /**
@@ -46,10 +46,10 @@ export function deliveredCores(j: ClaimJudging, ctx: JudgeContext): DeliveredCor
  * flipped between idle runs; judged one-sided against √K of the delivered cores it does not.
  */
 export function parallelThreshold(poolSize: number, delivered: number): { k: number; threshold: number; name: string } {
-  // The delivered cores as printed (2 significant digits, the control's precision), so
+  // The delivered cores as printed (formatCores), so
   // that every threshold in the evidence can be recomputed from the figures shown.
-  const k = Math.min(poolSize, Number(fmtCores(delivered)));
-  return { k, threshold: Math.sqrt(k), name: `the midpoint √${fmtCores(k)}` };
+  const k = Math.min(poolSize, Number(formatCores(delivered)));
+  return { k, threshold: Math.sqrt(k), name: `the midpoint √${formatCores(k)}` };
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { formatNumber, formatRange, formatRatio } from '../format/index.js';
 import type { ParallelismControl, ParallelismSample } from '../types.js';
 
 /** At most this many spinning processes (~30 MB each): enough for every pool the suites start on a CI runner. */
@@ -93,14 +94,13 @@ export function parallelismControlOf(samples: ParallelismSample[]): ParallelismC
 /** Below this many delivered cores, nothing parallel can show (halfway between 1 and 2). */
 export const MIN_DELIVERED_CORES = 1.5;
 
-/** Delivered cores as every text prints them: 2 significant digits (`1.9`, `1.3`). */
-export function fmtCores(cores: number): string {
-  return String(Number(cores.toPrecision(2)));
+/** Delivered cores as every text prints them (`1.95`, `1.3`): the claims' thresholds are computed from this figure. */
+export function formatCores(cores: number): string {
+  return formatNumber(cores);
 }
 
-/** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3x the work of one alone, 3 samples 1.2-1.4)`. */
+/** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3× the work of one alone, 3 samples 1.2–1.4)`. */
 export function deliveredCoresText(control: ParallelismControl): string {
-  const fmt = fmtCores;
-  const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${fmt(control.deliveredCoresMin)}-${fmt(control.deliveredCoresMax)}` : '';
-  return `the machine delivered ${fmt(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${fmt(control.deliveredCores)}x the work of one alone${range})`;
+  const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${formatRange(control.deliveredCoresMin, control.deliveredCoresMax)}` : '';
+  return `the machine delivered ${formatCores(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${formatRatio(control.deliveredCores)} the work of one alone${range})`;
 }

@@ -20,9 +20,9 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     const v = verdictOf('C6', results(around(95), around(96)).build());
     expect(v.verdict).toBe('not-applicable');
     expect(v.evidence).toMatch(/^not applicable on Node.js: worker threads run CPU work in parallel like processes/);
-    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+\): one-sided 95% lower bound 1.8\dx > the gain edge 1 \+ 2 × 5% = 1.1x/);
-    expect(v.evidence).toMatch(/threads 95 req\/s vs processes 96: 0.99x .* with W=2 \(like processes 1x, GIL-like 1\/1.9 = 0.526x on the 1.9 cores delivered\): one-sided 95% lower bound 0.9\d+x > 1 ÷ the midpoint √1.9 = 0.725x/);
-    expect(v.evidence).toContain('the machine delivered 1.9 cores');
+    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9× \(95% CI of the ratio of geometric means [\d.]+–[\d.]+\): one-sided 95% lower bound 1.8\d× > the gain edge 1 \+ 2 × 5% = 1.1×/);
+    expect(v.evidence).toMatch(/threads 95 req\/s vs processes 96: 0.99× .* with W=2 \(like processes 1×, GIL-like 1\/1.95 = 0.513× on the 1.95 cores delivered\): one-sided 95% lower bound 0.9\d+× > 1 ÷ the midpoint √1.95 = 0.716×/);
+    expect(v.evidence).toContain('the machine delivered 1.95 cores');
   });
 
   it('is supported when threads stay flat while processes scale (the GIL-like outcome)', () => {
@@ -70,8 +70,8 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     ]);
     const v = outcome.verdicts.find((x) => x.id === 'C6')!;
     expect(v.verdict).toBe('not-applicable');
-    expect(v.evidence).toMatch(/processes 87.5 req\/s vs blocking 50, speedup 1.75x .*: one-sided 95% lower bound 1.5\dx > the gain edge 1 \+ 2 × 5% = 1.1x/);
-    expect(v.evidence).toMatch(/threads 87.5 req\/s vs processes 87.5: 1x .*on the 1.8 cores delivered\): one-sided 95% lower bound 0.8\d+x > 1 ÷ the midpoint √1.8 = 0.745x/);
+    expect(v.evidence).toMatch(/processes 87.5 req\/s vs blocking 50, speedup 1.75× .*: one-sided 95% lower bound 1.5\d× > the gain edge 1 \+ 2 × 5% = 1.1×/);
+    expect(v.evidence).toMatch(/threads 87.5 req\/s vs processes 87.5: 1× .*on the 1.8 cores delivered\): one-sided 95% lower bound 0.8\d+× > 1 ÷ the midpoint √1.8 = 0.745×/);
   });
 
   it('with 1.1 cores delivered: inconclusive naming 1.1 cores, whatever threads and processes did', () => {
@@ -89,7 +89,7 @@ describe('C6: the GIL, judged against the parallelism control', () => {
   it('is inconclusive when threads land between GIL-like and like processes', () => {
     const v = verdictOf('C6', results([55, 70, 88], around(96)).build());
     expect(v.verdict).toBe('inconclusive');
-    expect(v.evidence).toMatch(/threads 70 req\/s vs processes 96: .*do not clear 1 ÷ the midpoint √1.9/);
+    expect(v.evidence).toMatch(/threads 70 req\/s vs processes 96: .*do not clear 1 ÷ the midpoint √1.95/);
   });
 
   it('is not refuted when threads match processes that barely gained: threads must gain beyond the band themselves', () => {

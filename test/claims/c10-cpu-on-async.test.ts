@@ -20,10 +20,10 @@ describe('C10: CPU work on async', () => {
   it('is supported when async gains nothing over blocking', () => {
     const v = verdictOf('C10', results(around(48.5, 0.005), 40).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/cpu 20 ms, 50 conn: async 48.5 req\/s vs blocking 49: 0.99x .*: no parallel speedup: one-sided 95% upper bound 1x < the midpoint √1.9 = 1.38x/);
-    expect(v.evidence).toContain('(the machine delivered 1.9)');
-    expect(v.evidence).toMatch(/processes 94 req\/s vs async 48.5: 1.9\dx/);
-    expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33x higher/);
+    expect(v.evidence).toMatch(/cpu 20 ms, 50 conn: async 48.5 req\/s vs blocking 49: 0.99× .*: no parallel speedup: one-sided 95% upper bound 1× < the midpoint √1.95 = 1.4×/);
+    expect(v.evidence).toContain('(the machine delivered 1.95)');
+    expect(v.evidence).toMatch(/processes 94 req\/s vs async 48.5: 1.9\d×/);
+    expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33× higher/);
   });
 
   it('needs only its decisive scenarios: missing or failed context does not change the verdict', () => {

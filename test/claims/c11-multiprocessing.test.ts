@@ -17,22 +17,22 @@ describe('C11: multiprocessing for CPU work', () => {
   it('is supported when processes reach ~min(P, delivered cores) times one event loop and match threads', () => {
     const v = verdictOf('C11', results(94, 97).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/processes 94 req\/s vs blocking 50: 1.88x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+; ideal 1.9x on the 1.9 cores delivered\): one-sided 95% lower bound 1.8\dx > the gain edge 1 \+ 2 × 5% = 1.1x/);
-    expect(v.evidence).toMatch(/processes 94 req\/s vs threads 96: 0.979x .*: as effective as threads .*one-sided 95% lower bound 0.9\d+x > 1 ÷ the midpoint √1.9 = 0.725x/);
-    expect(v.evidence).toContain('the machine delivered 1.9 cores');
+    expect(v.evidence).toMatch(/processes 94 req\/s vs blocking 50: 1.88× \(95% CI of the ratio of geometric means [\d.]+–[\d.]+; ideal 1.95× on the 1.95 cores delivered\): one-sided 95% lower bound 1.8\d× > the gain edge 1 \+ 2 × 5% = 1.1×/);
+    expect(v.evidence).toMatch(/processes 94 req\/s vs threads 96: 0.979× .*: as effective as threads .*one-sided 95% lower bound 0.9\d+× > 1 ÷ the midpoint √1.95 = 0.716×/);
+    expect(v.evidence).toContain('the machine delivered 1.95 cores');
   });
 
   it('is refuted when a process strategy is no faster than blocking on a machine that delivered the cores', () => {
     const v = verdictOf('C11', results(94, 50.5).build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toMatch(/prefork 50.5 req\/s vs blocking 50: 1.01x .*one-sided 95% upper bound 1.0\dx < the gain edge/);
+    expect(v.evidence).toMatch(/prefork 50.5 req\/s vs blocking 50: 1.01× .*one-sided 95% upper bound 1.0\d× < the gain edge/);
   });
 
   it('is refuted when threads are clearly more effective than processes', () => {
     // Threads 1.6x processes: beyond the non-inferiority margin 1/√K.
     const v = verdictOf('C11', results(94, 94, 150).build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toMatch(/processes 94 req\/s vs threads 150: 0.627x .*upper bound 0.6\d+x < 1 ÷ the midpoint √1.9/);
+    expect(v.evidence).toMatch(/processes 94 req\/s vs threads 150: 0.627× .*upper bound 0.6\d+× < 1 ÷ the midpoint √1.95/);
     // Threads 1.2x processes: within the margin, so processes count as about as effective.
     expect(verdictOf('C11', results(80, 80, 97).build()).verdict).toBe('supported');
   });

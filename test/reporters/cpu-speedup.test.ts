@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cpuSpeedup } from '../../bench/charts/cpu-speedup.js';
 import { judgeAll } from '../../bench/claims/index.js';
 import { IDLE_TWO_CORES, simulateRun } from '../../bench/claims/stability-simulation.js';
-import { formatRatio } from '../../bench/reporters/format.js';
+import { formatRatio } from '../../bench/format/index.js';
 import { mulberry32 } from '../../bench/stats/index.js';
 import { summarizeAll } from '../../bench/summarize.js';
 import type { ResultsFile } from '../../bench/types.js';
@@ -61,6 +61,6 @@ describe('cpu-speedup chart', () => {
     const python = top('python', ['py-threads', 'py-processes', 'py-prefork']);
     expect(title).toContain(`${node.key.split(':')[1]} ${formatRatio(node.speedup)} blocking`);
     expect(title).toContain(`${python.key.split(':')[1]} ${formatRatio(python.speedup)} py-blocking`);
-    expect(title).toMatch(/; \d(\.\d)? of 2 cores delivered$/);
+    expect(title).toMatch(/; \d(\.\d+)? of 2 cores delivered$/);
   });
 });
