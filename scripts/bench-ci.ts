@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 /** `npm run bench:ci`: the CI regression gate (bench/gate/baseline-gate.ts). */
 import { runGate } from '../bench/gate/baseline-gate.js';
-import { runCommand } from '../bench/gate/command.js';
+import { GATE_INTERRUPT_MESSAGE, runGateCommand } from '../bench/gate/command.js';
 import { gateUsage, parseGateOptions } from '../bench/gate/gate-options.js';
-import { interruptSignal } from '../bench/gate/run-ci-suite.js';
 
-runCommand('bench:ci', async () => {
+runGateCommand('bench:ci', async ({ interruptSignal }) => {
   const options = parseGateOptions(process.argv.slice(2), 'bench:ci');
   if (options.help) {
     process.stdout.write(gateUsage('bench:ci'));
     return 0;
   }
-  return runGate(options, interruptSignal(() => process.exit(130)));
+  return runGate(options, interruptSignal(GATE_INTERRUPT_MESSAGE));
 });

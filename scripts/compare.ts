@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 /** `npm run compare -- --base <git-ref>`: current tree vs a base ref, interleaved (bench/gate/compare-refs.ts). */
-import { runCommand } from '../bench/gate/command.js';
+import { GATE_INTERRUPT_MESSAGE, runGateCommand } from '../bench/gate/command.js';
 import { COMPARE_USAGE, parseCompareOptions } from '../bench/gate/compare-options.js';
 import { compareRefs } from '../bench/gate/compare-refs.js';
-import { interruptSignal } from '../bench/gate/run-ci-suite.js';
 
-runCommand('compare', async () => {
+runGateCommand('compare', async ({ interruptSignal }) => {
   const options = parseCompareOptions(process.argv.slice(2));
   if (options.help) {
     process.stdout.write(COMPARE_USAGE);
     return 0;
   }
-  return compareRefs(options, interruptSignal(() => process.exit(130)));
+  return compareRefs(options, interruptSignal(GATE_INTERRUPT_MESSAGE));
 });

@@ -113,7 +113,7 @@ export function usage(spec: CommandSpec<FlagSpecs>): string {
   const column = spec.helpColumn ?? 23;
   const rows: string[] = [];
   if (spec.positionals) rows.push(...helpRows(spec.positionals.metavar, spec.positionals.help, column));
-  for (const flag of allFlags(spec)) rows.push(...helpRows(flagColumn(flag), flag.help, column));
+  for (const flag of allFlags(spec).filter((f) => !f.hidden)) rows.push(...helpRows(flagColumn(flag), flag.help, column));
   const parts = [`Usage: ${spec.synopsis}`, ...(spec.intro ? [spec.intro.trimEnd()] : []), rows.join('\n'), ...(spec.outro ? [spec.outro.trimEnd()] : [])];
   return `${parts.join('\n\n')}\n`;
 }

@@ -12,6 +12,8 @@ interface FlagBase {
   readonly short?: string;
   /** Help text; `\n` starts a continuation line under the first. */
   readonly help: string;
+  /** Parsed but left out of the usage (a flag of a sibling command, refused with a message that names it). */
+  readonly hidden?: boolean;
 }
 
 /** A flag with a value: `--name VALUE`; `read` gets undefined when it is absent. */
@@ -128,9 +130,13 @@ export function numberFlag(init: ValueFlagInit & NumberRule & { default?: number
 }
 
 /** A percentage `10%` or `10` from `min` to `max`, read as the number of percent. */
-export function percentFlag(init: ValueFlagInit & { min: number; max: number; default: number; example: string }): ValueFlag<number> {
+type PercentInit = ValueFlagInit & { min: number; max: number; example: string };
+export function percentFlag(init: PercentInit): ValueFlag<number | undefined>;
+export function percentFlag(init: PercentInit & { default: number }): ValueFlag<number>;
+export function percentFlag(init: PercentInit & { default?: number }): ValueFlag<number | undefined> {
   const { min, max, example, default: fallback, ...base } = init;
-  return customFlag({ ...base, default: fallback, parse: (raw) => parsePercent(`--${init.name}`, raw, { min, max, example }) });
+  const parse = (raw: string) => parsePercent(`--${init.name}`, raw, { min, max, example });
+  return fallback === undefined ? customFlag({ ...base, parse }) : customFlag({ ...base, parse, default: fallback });
 }
 
 export function parsePercent(flag: string, raw: string, { min, max, example }: { min: number; max: number; example: string }): number {
@@ -181,6 +187,11 @@ export function requiredChoiceFlag<C extends string>(init: ChoiceInit<C>): Value
 /** A repeatable flag. */
 export function repeatedFlag<T>(init: ValueFlagInit & { read: (raws: readonly string[]) => T }): RepeatedFlag<T> {
   return { kind: 'repeated', ...init };
+}
+
+/** The same flag with a command's own help (or hidden from its usage). */
+export function restated<F extends Flag>(flag: F, help: string | { hidden: true }): F {
+  return typeof help === 'string' ? { ...flag, help } : { ...flag, hidden: true };
 }
 
 /** `--help` / `-h`, which every command has. */

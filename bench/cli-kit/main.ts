@@ -5,6 +5,7 @@
  */
 import { LoopbenchError } from '../run/errors.js';
 import { EXIT, exitCodeOf, type ExitCode } from './exit-codes.js';
+import { interruptSignal, type SignalSource } from './interrupt.js';
 
 export interface MainOptions {
   /** Prefix of its messages: `loopbench`, `bench:ci`, `merge`. */
@@ -15,11 +16,30 @@ export interface MainOptions {
   err?: (line: string) => void;
 }
 
+export interface ProcessMainOptions extends MainOptions {
+  /** Run before the exit, whatever happened, and on a second Ctrl-C: stop every server and process the command started. */
+  cleanup?: () => unknown;
+  /** Ctrl-C's source (tests give a fake one). */
+  signals?: SignalSource;
+  /** Ends the process (tests give a fake one). */
+  exit?: (code: number) => void;
+}
+
+export interface MainContext {
+  /**
+   * An AbortSignal that fires on the first Ctrl-C (`message` is said); the second runs the
+   * cleanup and exits 130 at once.
+   */
+  interruptSignal(message: string): AbortSignal;
+}
+
+const toStderr = (line: string) => process.stderr.write(`${line}\n`);
+
 /** The line(s) an error ends a command with: its message, or its stack when unexpected. */
 export function describeError(name: string, error: unknown): string {
   if (error instanceof LoopbenchError) {
-    // A message that starts with its own command's name (SetupError's `setup: ...`) is printed as it is.
-    return error.message.startsWith(`${name}: `) || /^setup: /.test(error.message) ? error.message : `${name}: ${error.message}`;
+    // SetupError's messages start with `setup: ` (they are printed the same by npm run setup and npm run bench).
+    return error.message.startsWith(`${name}: `) || error.code === 'E_SETUP' ? error.message : `${name}: ${error.message}`;
   }
   return `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }
@@ -29,18 +49,38 @@ export async function guarded(options: MainOptions, body: () => Promise<number>)
   try {
     return await body();
   } catch (error) {
-    (options.err ?? ((line) => process.stderr.write(`${line}\n`)))(describeError(options.name, error));
+    (options.err ?? toStderr)(describeError(options.name, error));
     return exitCodeOf(error, options.unexpectedExit ?? EXIT.failed);
   }
 }
 
 /** The process's main: `guarded`, then `cleanup` (always), then exit with the code. */
-export function runMain(options: MainOptions & { cleanup?: () => unknown }, body: () => Promise<number>): void {
-  void guarded(options, body).then(async (code) => {
+export function runMain(options: ProcessMainOptions, body: (context: MainContext) => Promise<number>): Promise<void> {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const cleanup = async () => {
+    await options.cleanup?.();
+  };
+  const disposers: (() => void)[] = [];
+  const context: MainContext = {
+    interruptSignal: (message) => {
+      const interrupt = interruptSignal({
+        message,
+        log: options.err ?? toStderr,
+        force: () => void cleanup().finally(() => exit(EXIT.interrupted)),
+        ...(options.signals ? { source: options.signals } : {}),
+      });
+      disposers.push(interrupt.dispose);
+      return interrupt.signal;
+    },
+  };
+  return guarded(options, () => body(context)).then(async (code) => {
     try {
-      await options.cleanup?.();
+      await cleanup();
+    } catch (error) {
+      (options.err ?? toStderr)(describeError(options.name, error));
     } finally {
-      process.exit(code);
+      for (const dispose of disposers) dispose();
+      exit(code);
     }
   });
 }
