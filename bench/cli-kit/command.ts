@@ -104,7 +104,7 @@ function helpRows(left: string, help: string, column: number): string[] {
   const indent = ' '.repeat(column);
   const head = `  ${left}`;
   const [first = '', ...rest] = help.split('\n');
-  const lead = head.length + 2 <= column ? head.padEnd(column) : `${head}   `;
+  const lead = head.length < column ? head.padEnd(column) : `${head}   `;
   return [`${lead}${first}`, ...rest.map((line) => `${indent}${line}`)];
 }
 
