@@ -10,6 +10,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
 import { EXIT } from '../cli-kit/exit-codes.js';
 import { switchFlag, textFlag } from '../cli-kit/flags.js';
+import { processIo, type CommandIo } from '../cli-kit/io.js';
 import { guarded } from '../cli-kit/main.js';
 import { replaceSymlink, writeFileAtomic } from '../results/atomic-write.js';
 import { newRunId } from '../results/run-store.js';
@@ -66,19 +67,9 @@ async function writeMerged(results: ResultsFile, dir: string): Promise<string[]>
   return writeReport(results, dir);
 }
 
-export interface MergeIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
+export type MergeIo = CommandIo;
 
-const defaultIo: MergeIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  cwd: process.env['INIT_CWD'] ?? process.cwd(),
-};
-
-export async function mergeCommand(argv: readonly string[], io: MergeIo = defaultIo): Promise<number> {
+export async function mergeCommand(argv: readonly string[], io: MergeIo = processIo): Promise<number> {
   return guarded({ name: 'merge', err: io.err }, async () => {
     const args = parseMergeArgs(argv);
     if (args.help) {

@@ -8,6 +8,7 @@ import { missingRawData } from '../charts/run-data.js';
 import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
 import { EXIT } from '../cli-kit/exit-codes.js';
 import { textFlag } from '../cli-kit/flags.js';
+import { processIo, type CommandIo } from '../cli-kit/io.js';
 import { guarded } from '../cli-kit/main.js';
 import { UsageError } from '../run/errors.js';
 import { loadResultsFile } from './load-results.js';
@@ -43,22 +44,10 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
   return { resultsPath: positional[0]!, outDir: parsed.values.out };
 }
 
-export interface CommandIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Where relative paths start: the directory `npm run` was called from. */
-  cwd: string;
-}
-
-const defaultIo: CommandIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  cwd: process.env['INIT_CWD'] ?? process.cwd(),
-};
+export type { CommandIo };
 
 /** Runs the command; returns the exit code. */
-export async function reportCommand(argv: readonly string[], io: CommandIo = defaultIo): Promise<number> {
+export async function reportCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   return guarded({ name: 'report', err: io.err }, async () => {
     const args = parseReportArgs(argv);
     if (args === 'help') {

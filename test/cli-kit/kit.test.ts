@@ -16,6 +16,7 @@ import { ResourceError } from '../../bench/run/resources/types.js';
 import { SetupError } from '../../bench/setup/errors.js';
 import { MergeError } from '../../bench/merge/compatibility.js';
 import { ProfileError, ProfileInterrupted } from '../../bench/profile/run-profile.js';
+import { usageErrorOf } from './usage-error.js';
 
 const demo = defineCommand({
   synopsis: 'demo -- [options]',
@@ -35,15 +36,7 @@ const demo = defineCommand({
   outro: 'Exit codes: 0 ok.',
 });
 
-function messageOf(argv: string[]): string {
-  try {
-    parseFlags(demo, argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be refused`);
-}
+const messageOf = (argv: string[]): string => usageErrorOf((a) => parseFlags(demo, a), argv);
 
 describe('flags declared once', () => {
   it('generate the node:util parseArgs options, --help included', () => {
