@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: parse flags → plan → check --out → provision the system parts the plan
  * needs (bench/setup) → run the suite → write reports → print the table and the verdicts.
- * Exit codes (the README lists them too):
+ * Exit codes (bench/cli-kit/exit-codes.ts; the README lists them too):
  *   0   done, at least one valid result;
  *   1   the run failed (a harness error, or it stopped before every run);
  *   2   bad input: a flag, --out (nothing started, nothing written);
@@ -22,8 +22,9 @@ import { microToRun, runSuite } from './run-suite.js';
 import { provisionPartsFor } from './setup/for-run.js';
 import { microShards, shardPlan } from './shard.js';
 import type { Plan } from './plan.js';
-import { LoopbenchError, UsageError } from './run/errors.js';
-import { SetupError } from './setup/errors.js';
+import { UsageError } from './run/errors.js';
+import { EXIT } from './cli-kit/exit-codes.js';
+import { runMain, type MainContext } from './cli-kit/main.js';
 import { stopAllServers } from './run/start-server.js';
 import { runtimeOf } from '../servers/strategies/index.js';
 import { describeMissing, missingPythonModules, PYTHON_EXECUTABLE, PYTHON_SERVER_MODULES } from './setup/parts/python.js';
@@ -48,9 +49,6 @@ async function checkRuntimes(suite: Suite, options: BenchOptions): Promise<void>
   process.stderr.write(`loopbench: Python scenarios not measured: ${reason}\n`);
 }
 
-const EXIT_NO_VALID_RESULT = 3;
-const EXIT_SETUP = 4;
-
 /** The part of the plan this process runs: all of it, or one shard (`--shard i/n`). */
 function partOfPlan(plan: Plan, options: BenchOptions): Plan {
   if (options.segment) {
@@ -69,11 +67,11 @@ function partOfPlan(plan: Plan, options: BenchOptions): Plan {
   return { ...part, sharding, micro: [...owners].filter(([, shard]) => shard === sharding.shard).map(([name]) => name) };
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], { interruptSignal }: MainContext): Promise<number> {
   const options: BenchOptions = parseBenchOptions(argv);
   if (options.help) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT.ok;
   }
   const suite = options.target
     ? targetSuite(options.target, { kind: 'closed', connections: options.connections ?? 50, durationS: options.durationS ?? 10, warmupS: options.warmupS ?? 1 }, options.repetitions ?? 1)
@@ -84,52 +82,27 @@ async function main(argv: string[]): Promise<number> {
   checkOutDir(options.outDir);
   await provisionPartsFor(plan.scenarios, (line) => process.stderr.write(`loopbench: ${line}\n`));
   const store = new RunStore(options.outDir, newRunId());
-  const abort = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts++;
-    process.stderr.write(`\nloopbench: interrupted; stopping servers and writing what was measured (Ctrl-C again to force)\n`);
-    abort.abort();
-    if (interrupts > 1) void stopAllServers().finally(() => process.exit(130));
-  });
+  const signal = interruptSignal('loopbench: interrupted; stopping servers and writing what was measured (Ctrl-C again to force)');
   const plannedS = etaSeconds(plan.runs.map(({ scenario }) => scenario.load.warmupS + scenario.load.durationS), GUESSED_OVERHEAD_S);
   process.stderr.write(
     `loopbench: suite '${plan.suite.name}', ${plan.scenarios.length} scenarios x ${plan.repetitions} repetitions = ${plan.runs.length} runs (about ${formatDuration(plannedS)} of runs by the plan) -> ${store.dir}\n`,
   );
 
-  const results = await runSuite(plan, options, store, { signal: abort.signal });
+  const results = await runSuite(plan, options, store, { signal });
   process.stdout.write(`\n${terminalTable(results.summaries)}\n`);
   if (results.parallelism) process.stdout.write(`\n${deliveredCoresText(results.parallelism)}\n`);
   if (results.claims && !options.target) process.stdout.write(`\n${claimsTable(results.claims)}\n`);
   // Every report is rebuilt from results.json alone (npm run report does the same).
   await writeReport(results, store.dir);
   process.stdout.write(`\nreports: ${store.dir}/ (summary.md, results.csv, results.json)\ncharts:  ${store.dir}/charts/ (SVG and PNG); all of it in one page: ${store.dir}/index.html\n`);
-  if (abort.signal.aborted) return 130;
+  if (signal.aborted) return EXIT.interrupted;
   const valid = results.runs.filter((r) => r.state === 'ok').length;
   if (results.runs.length > 0 && valid === 0) {
     process.stderr.write(`loopbench: no scenario produced a valid result (${results.runs.length} runs, none ok; the reasons are above and in results.json): exit 3\n`);
-    return EXIT_NO_VALID_RESULT;
+    return EXIT.noValidResult;
   }
-  return results.status === 'complete' ? 0 : 1;
+  return results.status === 'complete' ? EXIT.ok : EXIT.failed;
 }
 
-main(process.argv.slice(2)).then(
-  async (code) => {
-    await stopAllServers();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    await stopAllServers();
-    if (error instanceof UsageError) {
-      process.stderr.write(`loopbench: ${error.message}\n`);
-      process.exit(2);
-    }
-    if (error instanceof SetupError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(EXIT_SETUP);
-    }
-    const message = error instanceof LoopbenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`loopbench: ${message}\n`);
-    process.exit(1);
-  },
-);
+// A SetupError (a part the run needs could not be provisioned) exits 4 by its code.
+void runMain({ name: 'loopbench', cleanup: stopAllServers }, (context) => main(process.argv.slice(2), context));

@@ -1,15 +1,7 @@
 #!/usr/bin/env node
 /** `npm run baseline`: run the ci suite and write reports/baseline.json atomically (bench/gate/baseline-gate.ts). */
 import { takeBaseline } from '../bench/gate/baseline-gate.js';
-import { runCommand } from '../bench/gate/command.js';
+import { runGateCommand } from '../bench/gate/command.js';
 import { gateUsage, parseGateOptions } from '../bench/gate/gate-options.js';
-import { interruptSignal } from '../bench/gate/run-ci-suite.js';
 
-runCommand('baseline', async () => {
-  const options = parseGateOptions(process.argv.slice(2), 'baseline');
-  if (options.help) {
-    process.stdout.write(gateUsage('baseline'));
-    return 0;
-  }
-  return takeBaseline(options, interruptSignal(() => process.exit(130)));
-});
+runGateCommand({ name: 'baseline', parse: (argv) => parseGateOptions(argv, 'baseline'), usage: () => gateUsage('baseline'), run: takeBaseline });

@@ -1,15 +1,7 @@
 #!/usr/bin/env node
 /** `npm run bench:ci`: the CI regression gate (bench/gate/baseline-gate.ts). */
 import { runGate } from '../bench/gate/baseline-gate.js';
-import { runCommand } from '../bench/gate/command.js';
+import { runGateCommand } from '../bench/gate/command.js';
 import { gateUsage, parseGateOptions } from '../bench/gate/gate-options.js';
-import { interruptSignal } from '../bench/gate/run-ci-suite.js';
 
-runCommand('bench:ci', async () => {
-  const options = parseGateOptions(process.argv.slice(2), 'bench:ci');
-  if (options.help) {
-    process.stdout.write(gateUsage('bench:ci'));
-    return 0;
-  }
-  return runGate(options, interruptSignal(() => process.exit(130)));
-});
+runGateCommand({ name: 'bench:ci', parse: (argv) => parseGateOptions(argv, 'bench:ci'), usage: () => gateUsage('bench:ci'), run: runGate });

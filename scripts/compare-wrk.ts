@@ -17,10 +17,11 @@ import { stopAllNginx } from '../bench/peer/nginx.js';
 import { planOpenRuns, runOpenLadder, runPacingSweep, summarizeOpen, type OpenRun } from '../bench/peer/open-ladder.js';
 import { packageRoot } from '../bench/paths.js';
 import { writeFileAtomic } from '../bench/results/atomic-write.js';
-import { LoopbenchError, UsageError } from '../bench/run/errors.js';
 import { stopAllServers } from '../bench/run/start-server.js';
+import { EXIT } from '../bench/cli-kit/exit-codes.js';
+import { runMain, type MainContext } from '../bench/cli-kit/main.js';
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], { interruptSignal }: MainContext): Promise<number> {
   const options = parsePeerArgs(argv);
   if (options.help) {
     process.stdout.write(PEER_USAGE);
@@ -32,18 +33,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'peer.json');
 
-  const abort = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts++;
-    process.stderr.write('\nbench:peer: interrupted; stopping wrk and the server, writing what was measured (Ctrl-C again to force)\n');
-    abort.abort();
-    if (interrupts > 1) {
-      killAllWrk();
-      stopAllNginx();
-      void stopAllServers().finally(() => process.exit(130));
-    }
-  });
+  const signal = interruptSignal('bench:peer: interrupted; stopping wrk and the server, writing what was measured (Ctrl-C again to force)');
 
   const total = planPeerRuns(options).length;
   const openTotal = planOpenRuns(options).length;
@@ -62,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const done: PeerRun[] = [];
   await runPeerComparison({
     options,
-    signal: abort.signal,
+    signal: signal,
     onRun: (run, index) => {
       done.push(run);
       save(done, false);
@@ -73,8 +63,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`  [${index + 1}/${total}] ${run.workload} ${run.generator} #${run.repetition}: ${run.state} ${figures}${run.reasons.length ? ` (${run.reasons.join('; ')})` : ''}\n`);
     },
   });
-  if (openTotal > 0 && !abort.signal.aborted) {
-    await runOpenLadder(options, abort.signal, (run, index) => {
+  if (openTotal > 0 && !signal.aborted) {
+    await runOpenLadder(options, signal, (run, index) => {
       openRuns.push(run);
       save(done, false);
       const figures =
@@ -84,35 +74,22 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`  [open ${index + 1}/${openTotal}] ${run.workload} ${run.ratePerS}/s #${run.repetition}: ${run.state} ${figures}${run.reasons.length ? ` (${run.reasons.join('; ')})` : ''}\n`);
     });
   }
-  if (options.pacing && openTotal > 0 && !abort.signal.aborted) {
-    await runPacingSweep(options, abort.signal, (run) => {
+  if (options.pacing && openTotal > 0 && !signal.aborted) {
+    await runPacingSweep(options, signal, (run) => {
       pacingRuns.push(run);
       save(done, false);
       process.stderr.write(`  [pacing] ${run.workload} ${run.ratePerS}/s budget ${run.spinBudgetFraction}: ${run.state} gen ${run.clientCpuPct?.toFixed(0)}% cpu, send lag p50 ${run.sendLagP50Ms?.toFixed(3)} ms, late ${run.lateSends}\n`);
     });
   }
-  const report = save(done, abort.signal.aborted);
+  const report = save(done, signal.aborted);
   process.stdout.write(`\n${peerTable(report)}\n\nresults: ${file}\n`);
-  return abort.signal.aborted ? 130 : 0;
+  return signal.aborted ? EXIT.interrupted : EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
-  async (code) => {
-    killAllWrk();
-    stopAllNginx();
-    await stopAllServers();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    killAllWrk();
-    stopAllNginx();
-    await stopAllServers();
-    if (error instanceof UsageError) {
-      process.stderr.write(`bench:peer: ${error.message}\n`);
-      process.exit(2);
-    }
-    const message = error instanceof LoopbenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`bench:peer: ${message}\n`);
-    process.exit(1);
-  },
-);
+async function stopEverything(): Promise<void> {
+  killAllWrk();
+  stopAllNginx();
+  await stopAllServers();
+}
+
+void runMain({ name: 'bench:peer', cleanup: stopEverything }, (context) => main(process.argv.slice(2), context));

@@ -1,15 +1,7 @@
 #!/usr/bin/env node
 /** `npm run compare -- --base <git-ref>`: current tree vs a base ref, interleaved (bench/gate/compare-refs.ts). */
-import { runCommand } from '../bench/gate/command.js';
+import { runGateCommand } from '../bench/gate/command.js';
 import { COMPARE_USAGE, parseCompareOptions } from '../bench/gate/compare-options.js';
 import { compareRefs } from '../bench/gate/compare-refs.js';
-import { interruptSignal } from '../bench/gate/run-ci-suite.js';
 
-runCommand('compare', async () => {
-  const options = parseCompareOptions(process.argv.slice(2));
-  if (options.help) {
-    process.stdout.write(COMPARE_USAGE);
-    return 0;
-  }
-  return compareRefs(options, interruptSignal(() => process.exit(130)));
-});
+runGateCommand({ name: 'compare', parse: parseCompareOptions, usage: () => COMPARE_USAGE, run: (options, signal) => compareRefs(options, signal) });

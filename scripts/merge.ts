@@ -1,4 +1,5 @@
 /** `npm run merge -- DIR... [--out DIR] [--allow-partial]`: see bench/merge/command.ts. */
+import { runMain } from '../bench/cli-kit/main.js';
 import { mergeCommand } from '../bench/merge/command.js';
 
-process.exitCode = await mergeCommand(process.argv.slice(2));
+await runMain({ name: 'merge' }, () => mergeCommand(process.argv.slice(2)));

@@ -4,6 +4,6 @@
  * [--connections N] [--duration S] [--param KEY=VALUE ...]`: the server under clinic,
  * loaded by loopbench; the HTML report's path on stdout. See bench/profile/.
  */
-import { profileMain } from '../bench/profile/cli.js';
+import { runProfileCommand } from '../bench/profile/cli.js';
 
-process.exit(await profileMain(process.argv.slice(2)));
+await runProfileCommand(process.argv.slice(2));

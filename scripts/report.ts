@@ -1,4 +1,5 @@
 /** `npm run report -- <results.json> [--out DIR]`: see bench/reporters/report-command.ts. */
+import { runMain } from '../bench/cli-kit/main.js';
 import { reportCommand } from '../bench/reporters/report-command.js';
 
-process.exitCode = await reportCommand(process.argv.slice(2));
+await runMain({ name: 'report' }, () => reportCommand(process.argv.slice(2)));

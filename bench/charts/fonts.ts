@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { LoopbenchError } from '../run/errors.js';
 
 export const FONT_FAMILY = 'DejaVu Sans';
 /** What the SVG asks for: DejaVu Sans, else the viewer's sans-serif. */
@@ -27,8 +28,11 @@ export const FONT_FILES = {
   bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
 } as const;
 
-export class FontMissingError extends Error {
-  override name = 'FontMissingError';
+export class FontMissingError extends LoopbenchError {
+  constructor(message: string) {
+    super('E_FONT_MISSING', message);
+    this.name = 'FontMissingError';
+  }
 }
 
 /** The font files, or a clear error naming what provides them. */

@@ -8,9 +8,13 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, fontFiles } from './fonts.js';
 import { scenegraphs } from './scenegraph.js';
 import { installTextMetrics } from './text-metrics.js';
+import { LoopbenchError } from '../run/errors.js';
 
-export class ChartSpecError extends Error {
-  override name = 'ChartSpecError';
+export class ChartSpecError extends LoopbenchError {
+  constructor(message: string) {
+    super('E_CHART_SPEC', message);
+    this.name = 'ChartSpecError';
+  }
 }
 
 export interface RenderOptions {

@@ -1,11 +1,14 @@
 /**
  * Flags of `npm run bench:ci` and `npm run baseline`: their own (baseline path, strict,
- * an existing results file, the band) plus the bench flags they pass on, which are
- * validated by the one bench boundary (bench/options.ts). The suite defaults to `ci`.
+ * an existing results file, the band) plus bench flags, declared once in bench/options.ts
+ * and turned into BenchOptions by the same code (typed values, no argv). The suite
+ * defaults to `ci`.
  */
-import { parseArgs } from 'node:util';
-import { parseBenchOptions, type BenchOptions } from '../options.js';
+import { defineCommand, flagDefaults, parseFlags, usage } from '../cli-kit/command.js';
+import { choiceFlag, percentFlag, restated, switchFlag, textFlag, type FlagValues } from '../cli-kit/flags.js';
+import { benchFlags, benchOptionsFrom, type BenchOptions } from '../options.js';
 import { UsageError } from '../run/errors.js';
+import { suiteNames } from '../suites/index.js';
 
 export const DEFAULT_BASELINE_PATH = 'reports/baseline.json';
 
@@ -24,85 +27,88 @@ export interface GateOptions {
   force: boolean;
 }
 
-const BENCH_FLAGS = ['suite', 'filter', 'duration', 'warmup', 'connections', 'repetitions', 'pool-size', 'inject-slowdown', 'out'] as const;
+export type GateCommandName = 'bench:ci' | 'baseline';
 
-export function gateUsage(command: 'bench:ci' | 'baseline'): string {
-  const own =
-    command === 'bench:ci'
-      ? `  --baseline PATH      the baseline to compare with (default: ${DEFAULT_BASELINE_PATH})
-  --strict             an inconclusive gate fails (exit 1) instead of warning
-  --results PATH       gate this results.json (or results folder, e.g. npm run merge's)
-                       instead of running the suite
-  --band PCT           practical band: smaller drops never count (default: 5%)
-`
-      : `  --baseline PATH      where to write the baseline (default: ${DEFAULT_BASELINE_PATH})
-  --results PATH       take the baseline from this results.json instead of running the suite
-  --force              write it even when the machine is busy (fewer cores delivered than
-                       usable, load average, A/A spread); without it a busy machine exits 2
-`;
-  return `Usage: npm run ${command} -- [options]
+/** The bench flags the gate's commands take (as for `npm run bench`, the suite defaulting to ci). */
+export const gateBenchFlags = {
+  suite: choiceFlag({ name: 'suite', metavar: 'NAME', help: 'suite to run (default: ci)', choices: suiteNames, noun: 'suite', default: 'ci' }),
+  repetitions: restated(benchFlags.repetitions, "runs per scenario, interleaved (default: the suite's)"),
+  duration: restated(benchFlags.duration, 'measured seconds per run (as npm run bench)'),
+  warmup: restated(benchFlags.warmup, 'warm-up seconds per run (as npm run bench)'),
+  filter: restated(benchFlags.filter, 'keep scenarios by workload/strategy (as npm run bench)'),
+  connections: restated(benchFlags.connections, 'connections of every closed-model load (as npm run bench)'),
+  poolSize: restated(benchFlags.poolSize, 'workers of the pool strategies (as npm run bench)'),
+  injectSlowdown: restated(benchFlags.injectSlowdown, "servers add P% busy work per request (the gate's self-test knob)"),
+  out: restated(benchFlags.out, 'reports folder (default: reports); outputs go to DIR/gate/'),
+} as const;
 
-${own}  --suite NAME         suite to run (default: ci)
-  --repetitions N      runs per scenario, interleaved (default: the suite's)
-  --duration S, --warmup S, --filter TERMS, --connections N, --pool-size N
-                       as for \`npm run bench\`
-  --inject-slowdown P  servers add P% busy work per request (the gate's self-test knob)
-  --out DIR            reports folder (default: reports); outputs go to DIR/gate/
-  --help               this text
-
-Exit codes: 0 pass (or inconclusive, with a warning); 1 regression (or inconclusive with
---strict); 2 harness error (bad flags, missing/corrupt/incompatible baseline, errored runs).
-`;
+/** BenchOptions from the bench flags a command took: the rest at `npm run bench`'s defaults. */
+export function benchOptionsWith(values: Partial<FlagValues<typeof benchFlags>>): BenchOptions {
+  return benchOptionsFrom({ ...flagDefaults(benchFlags), ...values });
 }
 
-function parsePct(raw: string, flag: string): number {
-  const value = Number(raw.trim().replace(/%$/, ''));
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new UsageError(`--${flag} must be a percentage from 0% to 100%, e.g. 5%; got '${raw}'`);
-  }
-  return value / 100;
+const baselineFlag = (help: string) => textFlag({ name: 'baseline', metavar: 'PATH', help, nonEmpty: 'a file path', default: DEFAULT_BASELINE_PATH });
+const strictFlag = switchFlag('strict', 'an inconclusive gate fails (exit 1) instead of warning');
+const bandFlag = percentFlag({ name: 'band', metavar: 'PCT', help: 'practical band: smaller drops never count (default: 5%)', min: 0, max: 100, example: '5%' });
+const DEFAULT_BAND_PCT = 5;
+const forceFlag = switchFlag(
+  'force',
+  'write it even when the machine is busy (fewer cores delivered than\nusable, load average, A/A spread); without it a busy machine exits 2',
+);
+
+const GATE_EXIT_CODES = `Exit codes: 0 pass (or inconclusive, with a warning); 1 regression (or inconclusive with
+--strict); 2 harness error (bad flags, missing/corrupt/incompatible baseline, errored runs).`;
+
+// Both commands parse every flag of the pair, so a flag of the other one is refused by name.
+export const gateCommands = {
+  'bench:ci': defineCommand({
+    synopsis: 'npm run bench:ci -- [options]',
+    flags: {
+      baseline: baselineFlag(`the baseline to compare with (default: ${DEFAULT_BASELINE_PATH})`),
+      strict: strictFlag,
+      results: textFlag({ name: 'results', metavar: 'PATH', help: "gate this results.json (or results folder, e.g. npm run merge's)\ninstead of running the suite" }),
+      band: bandFlag,
+      force: restated(forceFlag, { hidden: true }),
+      ...gateBenchFlags,
+    },
+    outro: GATE_EXIT_CODES,
+  }),
+  baseline: defineCommand({
+    synopsis: 'npm run baseline -- [options]',
+    flags: {
+      baseline: baselineFlag(`where to write the baseline (default: ${DEFAULT_BASELINE_PATH})`),
+      strict: restated(strictFlag, { hidden: true }),
+      results: textFlag({ name: 'results', metavar: 'PATH', help: 'take the baseline from this results.json instead of running the suite' }),
+      band: restated(bandFlag, { hidden: true }),
+      force: forceFlag,
+      ...gateBenchFlags,
+    },
+    outro: GATE_EXIT_CODES,
+  }),
+};
+
+export function gateUsage(command: GateCommandName): string {
+  return usage(gateCommands[command]);
 }
 
-export function parseGateOptions(argv: string[], command: 'bench:ci' | 'baseline'): GateOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        baseline: { type: 'string' },
-        strict: { type: 'boolean' },
-        results: { type: 'string' },
-        band: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        force: { type: 'boolean' },
-        ...Object.fromEntries(BENCH_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${gateUsage(command)}`);
-  }
-  const v = parsed.values as Record<string, string | boolean | undefined>;
-  if (command === 'bench:ci' && v['force'] !== undefined) {
+export function parseGateOptions(argv: readonly string[], command: GateCommandName): GateOptions {
+  const parsed = parseFlags(gateCommands[command], argv);
+  if (parsed.help) return { bench: benchOptionsWith({ suite: 'ci' }), baselinePath: DEFAULT_BASELINE_PATH, strict: false, practicalBand: 0.05, help: true, force: false };
+  const v = parsed.values;
+  if (command === 'bench:ci' && v.force) {
     throw new UsageError('--force applies to `npm run baseline` (write a baseline on a busy machine), not to `npm run bench:ci`');
   }
-  if (command === 'baseline' && (v['strict'] !== undefined || v['band'] !== undefined)) {
+  if (command === 'baseline' && (v.strict || v.band !== undefined)) {
     throw new UsageError(`--strict and --band apply to \`npm run bench:ci\`, not to \`npm run baseline\``);
   }
-  const benchArgv = ['--suite', String(v['suite'] ?? 'ci')];
-  for (const flag of BENCH_FLAGS) {
-    if (flag !== 'suite' && typeof v[flag] === 'string') benchArgv.push(`--${flag}`, v[flag]);
-  }
-  const baselinePath = typeof v['baseline'] === 'string' ? v['baseline'] : DEFAULT_BASELINE_PATH;
-  if (baselinePath.trim() === '') throw new UsageError('--baseline must be a file path; got an empty string');
+  const { baseline, strict, results, band, force, ...bench } = v;
   return {
-    bench: parseBenchOptions(benchArgv),
-    baselinePath,
-    strict: v['strict'] === true,
-    ...(typeof v['results'] === 'string' ? { resultsPath: v['results'] } : {}),
-    practicalBand: typeof v['band'] === 'string' ? parsePct(v['band'], 'band') : 0.05,
-    help: v['help'] === true,
-    force: v['force'] === true,
+    bench: benchOptionsWith(bench),
+    baselinePath: baseline,
+    strict,
+    ...(results !== undefined ? { resultsPath: results } : {}),
+    practicalBand: (band ?? DEFAULT_BAND_PCT) / 100,
+    help: false,
+    force,
   };
 }

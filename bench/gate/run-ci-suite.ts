@@ -53,16 +53,3 @@ export function describeLoad(label: string, load: MachineLoad): { note: string; 
   const note = `${label}: load average ${load.load1Mean.toFixed(1)} (max ${load.load1Max.toFixed(1)}) on ${load.usableCores} cores; the suite alone keeps about 2-3 threads busy`;
   return { note, busy };
 }
-
-/** An AbortSignal that fires on the first Ctrl-C (a second one forces the exit). */
-export function interruptSignal(onForce: () => void): AbortSignal {
-  const abort = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts++;
-    process.stderr.write(`\nloopbench: interrupted; stopping servers (Ctrl-C again to force)\n`);
-    abort.abort();
-    if (interrupts > 1) onForce();
-  });
-  return abort.signal;
-}

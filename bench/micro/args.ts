@@ -1,12 +1,18 @@
-/** The command line of `npm run bench:micro` (bench/micro/cli.ts), parsed without side effects. */
+/** The command line of `npm run bench:micro` (bench/micro/cli.ts), declared once and parsed without side effects. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
+import { repeatedFlag, textFlag } from '../cli-kit/flags.js';
+import { UsageError } from '../run/errors.js';
 import { microBenchmarkNames, isMicroBenchmarkName, microBenchmarks } from './index.js';
 import type { MicroBenchmarkName } from './types.js';
 
-/** A bad command line: the CLI prints the message and exits with `exitCode`. */
-export class MicroUsageError extends Error {
+/** A bad command line: the CLI prints the message and exits with `exitCode` (2, as every UsageError). */
+export class MicroUsageError extends UsageError {
   readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'MicroUsageError';
+  }
 }
 
 export interface MicroCliOptions {
@@ -17,54 +23,47 @@ export interface MicroCliOptions {
   outDir?: string;
 }
 
+function parseOnly(lists: readonly string[]): MicroBenchmarkName[] | undefined {
+  if (lists.length === 0) return undefined;
+  const names = lists.flatMap((list) => list.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0) {
+    throw new MicroUsageError(`--only needs at least one name; allowed: ${microBenchmarkNames.join(', ')}`);
+  }
+  const unknown = names.filter((n) => !isMicroBenchmarkName(n));
+  if (unknown.length > 0) {
+    throw new MicroUsageError(`--only: unknown micro-benchmark ${unknown.map((n) => `'${n}'`).join(', ')}; allowed: ${microBenchmarkNames.join(', ')}`);
+  }
+  return microBenchmarkNames.filter((n) => names.includes(n));
+}
+
+export const microCommand = defineCommand({
+  synopsis: 'npm run bench:micro -- [--only <name,...>] [--out <dir>]',
+  flags: {
+    only: repeatedFlag({ name: 'only', metavar: '<name,...>', help: 'run only these micro-benchmarks (comma-separated, repeatable)', read: parseOnly }),
+    out: textFlag({
+      name: 'out',
+      metavar: '<dir>',
+      help: 'reports directory: writes <dir>/micro-<timestamp>/results.{json,csv}\nand the <dir>/micro-latest symlink (default: <package>/reports)',
+      nonEmpty: 'a directory',
+    }),
+  },
+  outro: ['benchmarks:', ...microBenchmarkNames.map((name) => `  ${name.padEnd(22)} ${microBenchmarks[name].description}`)].join('\n'),
+});
+
 export function microUsage(): string {
-  return [
-    'usage: npm run bench:micro -- [--only <name,...>] [--out <dir>]',
-    '',
-    '  --only <name,...>  run only these micro-benchmarks (comma-separated, repeatable)',
-    '  --out <dir>        reports directory: writes <dir>/micro-<timestamp>/results.{json,csv}',
-    '                     and the <dir>/micro-latest symlink (default: <package>/reports)',
-    '  -h, --help         this text',
-    '',
-    'benchmarks:',
-    ...microBenchmarkNames.map((name) => `  ${name.padEnd(22)} ${microBenchmarks[name].description}`),
-  ].join('\n');
+  return usage(microCommand);
 }
 
 export function parseMicroArgs(argv: readonly string[]): MicroCliOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        only: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    parsed = parseFlags(microCommand, argv);
   } catch (error) {
-    throw new MicroUsageError(`${(error as Error).message}\n\n${microUsage()}`);
+    // Every bad command line of this command is a MicroUsageError (the family's usage error).
+    if (error instanceof UsageError && !(error instanceof MicroUsageError)) throw new MicroUsageError(error.message);
+    throw error;
   }
-  const { values } = parsed;
-  const options: MicroCliOptions = { help: values.help ?? false };
-  if (values.only !== undefined) {
-    const names = values.only.flatMap((list) => list.split(',')).map((n) => n.trim()).filter((n) => n !== '');
-    if (names.length === 0) {
-      throw new MicroUsageError(`--only needs at least one name; allowed: ${microBenchmarkNames.join(', ')}`);
-    }
-    const unknown = names.filter((n) => !isMicroBenchmarkName(n));
-    if (unknown.length > 0) {
-      throw new MicroUsageError(
-        `--only: unknown micro-benchmark ${unknown.map((n) => `'${n}'`).join(', ')}; allowed: ${microBenchmarkNames.join(', ')}`,
-      );
-    }
-    options.only = microBenchmarkNames.filter((n) => names.includes(n));
-  }
-  if (values.out !== undefined) {
-    if (values.out.trim() === '') throw new MicroUsageError('--out needs a directory');
-    options.outDir = resolve(values.out);
-  }
-  return options;
+  if (parsed.help) return { help: true };
+  const { only, out } = parsed.values;
+  return { help: false, ...(only ? { only } : {}), ...(out !== undefined ? { outDir: resolve(out) } : {}) };
 }

@@ -2,12 +2,13 @@
  * `npm run profile` flags → typed options. Pure: every error is a UsageError (exit 2,
  * nothing started) naming the flag, the rule and the allowed values.
  */
-import { parseArgs } from 'node:util';
+import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
+import { choiceFlag, numberFlag, repeatedFlag, requiredChoiceFlag, textFlag } from '../cli-kit/flags.js';
 import { getStrategy, strategyNames } from '../../servers/strategies/index.js';
-import { getWorkload, isWorkloadName, workloadNames, type WorkloadName } from '../../servers/workloads/index.js';
+import { getWorkload, workloadNames, type WorkloadName } from '../../servers/workloads/index.js';
 import type { ParamSpec, ParamValue, WorkloadParams } from '../../servers/workloads/types.js';
 import { UsageError } from '../run/errors.js';
-import { isProfileTool, profileToolNames, profileTools, type ProfileTool } from './tools.js';
+import { profileToolNames, profileTools, type ProfileTool } from './tools.js';
 
 export const DEFAULT_PROFILE_DURATION_S = 10;
 export const DEFAULT_PROFILE_CONNECTIONS = 50;
@@ -34,60 +35,58 @@ export const profileStrategyNames: string[] = strategyNames.filter((name) => {
   return strategy.runtime === 'node' && strategy.topology !== 'prefork';
 });
 
-export function profileUsage(): string {
-  const tools = profileToolNames
-    .map((name) => {
-      const not = Object.keys(profileTools[name].unsupportedStrategies);
-      return `                       ${name.padEnd(11)}${profileTools[name].description}${not.length > 0 ? ` (not on ${not.join(', ')})` : ''}`;
-    })
-    .join('\n');
-  const params = workloadNames
-    .map((name) => {
-      const specs = getWorkload(name).paramSpecs;
-      const keys = Object.keys(specs);
-      return `                       ${name}: ${keys.length > 0 ? keys.join(', ') : '(none)'}`;
-    })
-    .join('\n');
-  return `Usage: npm run profile -- --strategy NAME --workload NAME [options]
-
-Runs one loopbench server under clinic while loopbench's closed-model driver loads it,
-then writes clinic's HTML report to reports/profiles/<strategy>-<workload>-<tool>-<time>.html
-and prints its path.
-
-  --strategy NAME      ${profileStrategyNames.join(' | ')}
-  --workload NAME      ${workloadNames.join(' | ')}
-  --tool NAME          ${profileToolNames.join(' | ')} (default: doctor)
-${tools}
-  --connections N      concurrent connections of the load (default: ${DEFAULT_PROFILE_CONNECTIONS})
-  --duration S         seconds of load (default: ${DEFAULT_PROFILE_DURATION_S})
-  --param KEY=VALUE    a workload parameter, repeatable; per workload:
-${params}
-  --out DIR            folder for the HTML (default: reports/profiles)
-  --help               this text
-`;
-}
-
 const MAX_CONNECTIONS = 10_000;
 const MAX_DURATION_S = 3600;
-/** The rule of each numeric flag, as the error messages state it. */
-const NUMERIC_RULES: Record<string, string> = {
-  connections: `an integer > 0 and <= ${MAX_CONNECTIONS}`,
-  duration: `a number of seconds > 0 and <= ${MAX_DURATION_S}`,
-};
 
-function positiveNumber(flag: string, raw: string | undefined, fallback: number, { integer = false, max = Infinity } = {}): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value <= 0 || value > max) {
-    throw new UsageError(`--${flag} must be ${NUMERIC_RULES[flag]}; got '${raw}'`);
-  }
-  return value;
+const toolLines = profileToolNames.map((name) => {
+  const not = Object.keys(profileTools[name].unsupportedStrategies);
+  return `${name.padEnd(11)}${profileTools[name].description}${not.length > 0 ? ` (not on ${not.join(', ')})` : ''}`;
+});
+const paramLines = workloadNames.map((name) => {
+  const keys = Object.keys(getWorkload(name).paramSpecs);
+  return `${name}: ${keys.length > 0 ? keys.join(', ') : '(none)'}`;
+});
+
+/** A strategy of the suite that clinic cannot profile is named as such, not as unknown. */
+function notProfilable(raw: string): string {
+  return strategyNames.includes(raw as never) && !profileStrategyNames.includes(raw)
+    ? ` cannot be profiled: clinic profiles one Node.js process (it refuses node:cluster and Python servers)`
+    : '';
 }
 
-function oneOf(flag: string, raw: string | undefined, allowed: readonly string[]): string {
-  if (raw === undefined) throw new UsageError(`--${flag} is required; allowed: ${allowed.join(', ')}`);
-  if (!allowed.includes(raw)) throw new UsageError(`--${flag}: unknown ${flag} '${raw}'; allowed: ${allowed.join(', ')}`);
-  return raw;
+function parseStrategy(raw: string | undefined): string {
+  if (raw !== undefined && notProfilable(raw)) throw new UsageError(`--strategy: '${raw}'${notProfilable(raw)}; allowed: ${profileStrategyNames.join(', ')}`);
+  return requiredStrategy.read(raw);
+}
+const requiredStrategy = requiredChoiceFlag({ name: 'strategy', metavar: 'NAME', help: profileStrategyNames.join(' | '), choices: profileStrategyNames, noun: 'strategy' });
+
+export const profileCommand = defineCommand({
+  synopsis: 'npm run profile -- --strategy NAME --workload NAME [options]',
+  intro: `Runs one loopbench server under clinic while loopbench's closed-model driver loads it,
+then writes clinic's HTML report to reports/profiles/<strategy>-<workload>-<tool>-<time>.html
+and prints its path.`,
+  flags: {
+    strategy: { ...requiredStrategy, read: parseStrategy },
+    workload: requiredChoiceFlag({ name: 'workload', metavar: 'NAME', help: workloadNames.join(' | '), choices: workloadNames, noun: 'workload' }),
+    tool: choiceFlag<ProfileTool>({ name: 'tool', metavar: 'NAME', help: [`${profileToolNames.join(' | ')} (default: doctor)`, ...toolLines].join('\n'), choices: profileToolNames, noun: 'tool', default: 'doctor' }),
+    connections: numberFlag({
+      name: 'connections',
+      metavar: 'N',
+      help: `concurrent connections of the load (default: ${DEFAULT_PROFILE_CONNECTIONS})`,
+      kind: 'integer',
+      above: 0,
+      max: MAX_CONNECTIONS,
+      default: DEFAULT_PROFILE_CONNECTIONS,
+    }),
+    duration: numberFlag({ name: 'duration', metavar: 'S', help: `seconds of load (default: ${DEFAULT_PROFILE_DURATION_S})`, unit: 'seconds', above: 0, max: MAX_DURATION_S, default: DEFAULT_PROFILE_DURATION_S }),
+    // Read against the workload's specs once the workload is known (parseParams).
+    param: repeatedFlag({ name: 'param', metavar: 'KEY=VALUE', help: ['a workload parameter, repeatable; per workload:', ...paramLines].join('\n'), read: (raws) => raws }),
+    out: textFlag({ name: 'out', metavar: 'DIR', help: 'folder for the HTML (default: reports/profiles)', nonEmpty: 'a folder path' }),
+  },
+});
+
+export function profileUsage(): string {
+  return usage(profileCommand);
 }
 
 function specRule(spec: ParamSpec): string {
@@ -134,65 +133,23 @@ export function parseParams(workloadName: WorkloadName, raws: readonly string[])
   return params;
 }
 
-export function parseProfileArgs(argv: string[]): ProfileOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        strategy: { type: 'string' },
-        workload: { type: 'string' },
-        tool: { type: 'string' },
-        connections: { type: 'string' },
-        duration: { type: 'string' },
-        param: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // parseArgs refuses `--duration -1` as "ambiguous"; say what is wrong with the value instead.
-    const ambiguous = /Option '--([\w-]+)' argument is ambiguous/.exec((error as Error).message);
-    if (ambiguous) {
-      const flag = ambiguous[1]!;
-      const value = argv[argv.indexOf(`--${flag}`) + 1] ?? '';
-      const rule = NUMERIC_RULES[flag];
-      throw new UsageError(rule ? `--${flag} must be ${rule}; got '${value}'` : `--${flag}: value '${value}' looks like a flag`);
-    }
-    throw new UsageError(`${(error as Error).message}\n\n${profileUsage()}`);
-  }
-  const v = parsed.values;
-  const help = v.help ?? false;
-  if (help) {
-    return { strategy: '', workload: workloadNames[0]!, tool: 'doctor', connections: 0, durationS: 0, params: {}, help };
-  }
-
-  if (v.strategy !== undefined && strategyNames.includes(v.strategy as never) && !profileStrategyNames.includes(v.strategy)) {
-    throw new UsageError(
-      `--strategy: '${v.strategy}' cannot be profiled: clinic profiles one Node.js process (it refuses node:cluster and Python servers); allowed: ${profileStrategyNames.join(', ')}`,
-    );
-  }
-  const strategy = oneOf('strategy', v.strategy, profileStrategyNames);
-  const workload = oneOf('workload', v.workload, workloadNames);
-  const tool = oneOf('tool', v.tool ?? 'doctor', profileToolNames);
-  if (!isWorkloadName(workload) || !isProfileTool(tool)) throw new Error('unreachable');
+export function parseProfileArgs(argv: readonly string[]): ProfileOptions {
+  const parsed = parseFlags(profileCommand, argv);
+  if (parsed.help) return { strategy: '', workload: workloadNames[0]!, tool: 'doctor', connections: 0, durationS: 0, params: {}, help: true };
+  const { strategy, workload, tool, connections, duration, param, out } = parsed.values;
   const unsupported = profileTools[tool].unsupportedStrategies[strategy];
   if (unsupported) {
     const tools = profileToolNames.filter((name) => !profileTools[name].unsupportedStrategies[strategy]);
     throw new UsageError(`--tool ${tool} cannot profile --strategy ${strategy}: ${unsupported}; tools for ${strategy}: ${tools.join(', ')}`);
   }
-  if (v.out !== undefined && v.out.trim() === '') throw new UsageError('--out must be a folder path; got an empty string');
-
   return {
     strategy,
     workload,
     tool,
-    connections: positiveNumber('connections', v.connections, DEFAULT_PROFILE_CONNECTIONS, { integer: true, max: MAX_CONNECTIONS }),
-    durationS: positiveNumber('duration', v.duration, DEFAULT_PROFILE_DURATION_S, { max: MAX_DURATION_S }),
-    params: parseParams(workload, v.param ?? []),
-    ...(v.out !== undefined ? { outDir: v.out } : {}),
-    help,
+    connections,
+    durationS: duration,
+    params: parseParams(workload, param),
+    ...(out !== undefined ? { outDir: out } : {}),
+    help: false,
   };
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run profile` (entry: scripts/profile.ts): flags → run → the HTML's path on stdout,
  * progress and figures on stderr.
- * Exit codes: 0 report written; 1 profiling failed; 2 bad input (nothing started);
+ * Exit codes (bench/cli-kit/exit-codes.ts): 0 report written; 1 profiling failed (ProfileError);
+ * 2 bad input (nothing started);
  * 130 interrupted (a first Ctrl-C ends the load early and the report is still written;
  * a second one kills clinic's process group at once).
  */
-import { LoopbenchError, UsageError } from '../run/errors.js';
-import { parseProfileArgs, profileUsage, type ProfileOptions } from './args.js';
-import { abortAllProfilesNow, ProfileError, ProfileInterrupted, runProfile, type ProfileResult } from './run-profile.js';
+import { EXIT } from '../cli-kit/exit-codes.js';
+import { runMain, type MainContext } from '../cli-kit/main.js';
+import { parseProfileArgs, profileUsage } from './args.js';
+import { abortAllProfilesNow, ProfileError, runProfile, type ProfileResult } from './run-profile.js';
 
 const say = (line: string) => process.stderr.write(`profile: ${line}\n`);
 
@@ -24,59 +26,35 @@ function summary(result: ProfileResult): string {
   ].join('\n');
 }
 
-export async function profileMain(argv: string[]): Promise<number> {
-  let options: ProfileOptions;
-  try {
-    options = parseProfileArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    say(error.message);
-    return 2;
-  }
+export async function profileMain(argv: readonly string[], { interruptSignal }: MainContext): Promise<number> {
+  const options = parseProfileArgs(argv);
   if (options.help) {
     process.stdout.write(profileUsage());
-    return 0;
+    return EXIT.ok;
   }
 
   // Whatever happens, no clinic group outlives this process.
   process.on('exit', abortAllProfilesNow);
-  const abort = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts++;
-    if (interrupts === 1) {
-      say('interrupted (Ctrl-C again to abort at once)');
-      abort.abort();
-    } else {
-      say('aborted: ending clinic');
-      abortAllProfilesNow();
-      process.exit(130);
-    }
-  });
+  // A first Ctrl-C ends the load early (the report is still written); a second ends clinic (the cleanup) and exits 130.
+  const signal = interruptSignal('profile: interrupted (Ctrl-C again to abort at once)');
   process.on('SIGTERM', () => {
     abortAllProfilesNow();
     process.exit(143);
   });
 
   try {
-    const result = await runProfile(options, { signal: abort.signal, log: say });
+    const result = await runProfile(options, { signal, log: say });
     say(summary(result).replace(/\n/g, '\nprofile: '));
     process.stdout.write(`${result.htmlPath}\n`);
-    return result.interrupted ? 130 : 0;
+    return result.interrupted ? EXIT.interrupted : EXIT.ok;
   } catch (error) {
-    if (error instanceof ProfileInterrupted) {
-      say(error.message);
-      return 130;
-    }
-    if (error instanceof UsageError) {
-      say(error.message);
-      return 2;
-    }
-    if (error instanceof ProfileError) {
-      say(`${error.message}${error.outputTail ? `\n--- clinic and server output (last lines) ---\n${error.outputTail}` : ''}`);
-      return 1;
-    }
-    say(error instanceof LoopbenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return 1;
+    if (!(error instanceof ProfileError) || !error.outputTail) throw error;
+    say(`${error.message}\n--- clinic and server output (last lines) ---\n${error.outputTail}`);
+    return EXIT.failed;
   }
+}
+
+/** The process's main (scripts/profile.ts). */
+export function runProfileCommand(argv: readonly string[]): Promise<void> {
+  return runMain({ name: 'profile', cleanup: abortAllProfilesNow }, (context) => profileMain(argv, context));
 }

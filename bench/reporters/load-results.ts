@@ -4,15 +4,16 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { READABLE_RESULTS_SCHEMA_VERSIONS, type ResultsFile } from '../types.js';
+import { LoopbenchError } from '../run/errors.js';
 
 export type ResultsFileErrorCode = 'not-found' | 'unreadable' | 'not-json' | 'not-loopbench' | 'unknown-schema' | 'malformed';
 
-export class ResultsFileError extends Error {
+export class ResultsFileError extends LoopbenchError {
   constructor(
-    readonly code: ResultsFileErrorCode,
+    override readonly code: ResultsFileErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'ResultsFileError';
   }
 }

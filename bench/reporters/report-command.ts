@@ -5,12 +5,25 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { missingRawData } from '../charts/run-data.js';
+import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
+import { EXIT } from '../cli-kit/exit-codes.js';
+import { textFlag } from '../cli-kit/flags.js';
+import { processIo, type CommandIo } from '../cli-kit/io.js';
+import { guarded } from '../cli-kit/main.js';
 import { UsageError } from '../run/errors.js';
-import { loadResultsFile, ResultsFileError } from './load-results.js';
+import { loadResultsFile } from './load-results.js';
 import { writeReport } from './write-report.js';
 
-export const USAGE = 'usage: npm run report -- <results.json> [--out DIR]   (DIR defaults to the results file\'s directory)';
+export const reportCommandSpec = defineCommand({
+  synopsis: 'npm run report -- <results.json> [--out DIR]',
+  positionals: { metavar: '<results.json>', help: 'a results file written by npm run bench (e.g. reports/latest/results.json)' },
+  flags: {
+    out: textFlag({ name: 'out', metavar: 'DIR', help: "where the reports go (default: the results file's directory)", nonEmpty: 'a directory' }),
+  },
+});
 
+/** The one-line usage the messages end with; `--help` prints the whole text. */
+export const USAGE = `usage: ${reportCommandSpec.synopsis}   (DIR defaults to the results file's directory)`;
 
 interface ReportArgs {
   resultsPath: string;
@@ -18,47 +31,28 @@ interface ReportArgs {
 }
 
 export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
-  let outDir: string | undefined;
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--out') {
-      const value = argv[++i];
-      if (!value) throw new UsageError(`--out needs a directory: ${USAGE}`);
-      outDir = value;
-    } else if (arg.startsWith('--out=')) {
-      outDir = arg.slice('--out='.length);
-      if (!outDir) throw new UsageError(`--out needs a directory: ${USAGE}`);
-    } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option ${arg}: ${USAGE}`);
-    } else positional.push(arg);
+  let parsed;
+  try {
+    parsed = parseFlags(reportCommandSpec, argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`${error.message.split('\n')[0]}: ${USAGE}`);
   }
+  if (parsed.help) return 'help';
+  const positional = parsed.positionals;
   if (positional.length !== 1) throw new UsageError(`${positional.length === 0 ? 'no results file given' : 'give exactly one results file'}: ${USAGE}`);
-  return { resultsPath: positional[0]!, outDir };
+  return { resultsPath: positional[0]!, outDir: parsed.values.out };
 }
 
-export interface CommandIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Where relative paths start: the directory `npm run` was called from. */
-  cwd: string;
-}
-
-const defaultIo: CommandIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  cwd: process.env['INIT_CWD'] ?? process.cwd(),
-};
+export type { CommandIo };
 
 /** Runs the command; returns the exit code. */
-export async function reportCommand(argv: readonly string[], io: CommandIo = defaultIo): Promise<number> {
-  try {
+export async function reportCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  return guarded({ name: 'report', err: io.err }, async () => {
     const args = parseReportArgs(argv);
     if (args === 'help') {
-      io.out(USAGE);
-      return 0;
+      io.out(usage(reportCommandSpec));
+      return EXIT.ok;
     }
     const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
     const resultsPath = at(args.resultsPath);
@@ -67,13 +61,6 @@ export async function reportCommand(argv: readonly string[], io: CommandIo = def
     const written = await writeReport(results, outDir);
     for (const line of missingRawData(results)) io.out(`not drawn: ${line}`);
     io.out(`wrote ${written.length} files to ${outDir} (${written.filter((p) => p.startsWith('charts/') && p.endsWith('.svg')).length} charts, ${written.filter((p) => p.startsWith('blog/') && p.endsWith('.svg')).length} in blog/): open ${resolve(outDir, 'index.html')}`);
-    return 0;
-  } catch (err) {
-    if (err instanceof UsageError || err instanceof ResultsFileError) {
-      io.err(`report: ${err.message}`);
-      return 2;
-    }
-    io.err(`report failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return 1;
-  }
+    return EXIT.ok;
+  });
 }

@@ -1,4 +1,9 @@
-/** Errors with stable codes; the CLI maps them to exit codes and messages. */
+/**
+ * The one error family: every error loopbench expects carries a stable `code`, and the
+ * code alone decides the exit code (bench/cli-kit/exit-codes.ts) and that the message is
+ * printed without a stack (bench/cli-kit/main.ts). Anything outside the family is a bug:
+ * printed with its stack.
+ */
 export class LoopbenchError extends Error {
   constructor(
     readonly code: string,

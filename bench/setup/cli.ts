@@ -7,25 +7,39 @@
  * Exit codes: 0 every part ready; 1 a part is missing and could not be provisioned (the
  * message names the part, its Debian packages and the command to run); 2 bad flags.
  */
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
+import { EXIT } from '../cli-kit/exit-codes.js';
+import { customFlag, numberFlag, switchFlag } from '../cli-kit/flags.js';
+import { runMain } from '../cli-kit/main.js';
+import { UsageError } from '../run/errors.js';
 import { SetupError } from './errors.js';
 import { setupParts } from './parts/index.js';
+import type { SetupPart } from './types.js';
 import { postgresSettings, postgresUrl } from './parts/postgres.js';
 import { runSetup } from './run-setup.js';
 import { detectSystemAccess } from './system.js';
 import { checkParts } from './check-parts.js';
 
-const USAGE = `Usage: npm run setup [-- options]
+function parseOnly(raw: string): readonly SetupPart[] {
+  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !setupParts.some((p) => p.name === n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--only: unknown part ${unknown.map((n) => `'${n}'`).join(', ') || `'${raw}'`}; allowed: ${setupParts.map((p) => p.name).join(', ')}`);
+  }
+  return setupParts.filter((p) => names.includes(p.name));
+}
 
-  --only NAMES   provision only these parts, comma-separated (${setupParts.map((p) => p.name).join(', ')})
-  --check        only check, change nothing; exit 1 when a part is missing
-  --rows N       rows to seed in PostgreSQL (default: ${postgresSettings.rows})
-  --print-url    print DATABASE_URL=... on stdout at the end (npm run db:setup)
-  --help         this text
-`;
-
-class UsageError extends Error {}
+export const setupCommand = defineCommand({
+  synopsis: 'npm run setup [-- options]',
+  helpColumn: 17,
+  flags: {
+    only: customFlag({ name: 'only', metavar: 'NAMES', help: `provision only these parts, comma-separated (${setupParts.map((p) => p.name).join(', ')})`, parse: parseOnly, default: setupParts }),
+    check: switchFlag('check', 'only check, change nothing; exit 1 when a part is missing'),
+    rows: numberFlag({ name: 'rows', metavar: 'N', help: `rows to seed in PostgreSQL (default: ${postgresSettings.rows})`, kind: 'integer', min: 1000 }),
+    printUrl: switchFlag('print-url', 'print DATABASE_URL=... on stdout at the end (npm run db:setup)'),
+  },
+});
 
 /** The command that runs this step as root, with absolute paths (sudo may reset PATH). */
 export function rootCommandFor(argv: readonly string[]): string {
@@ -33,62 +47,31 @@ export function rootCommandFor(argv: readonly string[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        only: { type: 'string' },
-        check: { type: 'boolean' },
-        rows: { type: 'string' },
-        'print-url': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  const parsed = parseFlags(setupCommand, argv);
+  if (parsed.help) {
+    process.stdout.write(usage(setupCommand));
+    return EXIT.ok;
   }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  let parts = setupParts;
-  if (values.only !== undefined) {
-    const names = values.only.split(',').map((n) => n.trim()).filter(Boolean);
-    const unknown = names.filter((n) => !setupParts.some((p) => p.name === n));
-    if (names.length === 0 || unknown.length > 0) {
-      throw new UsageError(`--only: unknown part ${unknown.map((n) => `'${n}'`).join(', ') || `'${values.only}'`}; allowed: ${setupParts.map((p) => p.name).join(', ')}`);
-    }
-    parts = setupParts.filter((p) => names.includes(p.name));
-  }
-  if (values.rows !== undefined) {
-    const rows = Number(values.rows);
-    if (!Number.isInteger(rows) || rows < 1000) throw new UsageError(`--rows must be an integer >= 1000; got '${values.rows}'`);
-    postgresSettings.rows = rows;
-  }
+  const { only: parts, check, rows, printUrl } = parsed.values;
+  if (rows !== undefined) postgresSettings.rows = rows;
   const log = (line: string) => process.stderr.write(`setup: ${line}\n`);
-  if (values.check) {
+  if (check) {
     const missing = await checkParts(parts);
     for (const m of missing) log(`${m.part.name}: missing (${m.problem})`);
     if (missing.length === 0) log(`ready: ${parts.map((p) => p.name).join(', ')}`);
-    return missing.length === 0 ? 0 : 1;
+    return missing.length === 0 ? EXIT.ok : EXIT.failed;
   }
-  const results = await runSetup(parts, { access: detectSystemAccess(), log, rootCommand: rootCommandFor(argv) });
-  log(`ready: ${results.map((r) => `${r.part}${r.state === 'provisioned' ? ' (provisioned now)' : ''}`).join(', ')}`);
-  if (values['print-url']) process.stdout.write(`DATABASE_URL=${postgresUrl()}\n`);
-  return 0;
+  try {
+    const results = await runSetup(parts, { access: detectSystemAccess(), log, rootCommand: rootCommandFor(argv) });
+    log(`ready: ${results.map((r) => `${r.part}${r.state === 'provisioned' ? ' (provisioned now)' : ''}`).join(', ')}`);
+  } catch (error) {
+    // For this command a part it could not provision is a failed check (exit 1, the README's table); for npm run bench it is exit 4.
+    if (!(error instanceof SetupError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.failed;
+  }
+  if (printUrl) process.stdout.write(`DATABASE_URL=${postgresUrl()}\n`);
+  return EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`setup: ${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${error instanceof SetupError ? error.message : `setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
-    process.exit(1);
-  },
-);
+void runMain({ name: 'setup' }, () => main(process.argv.slice(2)));

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseProfileArgs, profileStrategyNames } from '../../bench/profile/args.js';
 import { findClinicHtml, profileBaseName } from '../../bench/profile/report-file.js';
 import { profileToolNames } from '../../bench/profile/tools.js';
-import { UsageError } from '../../bench/run/errors.js';
 import { workloadNames } from '../../servers/workloads/index.js';
+import { usageErrorOf } from '../cli-kit/usage-error.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const profileCli = join(repoRoot, 'dist/scripts/profile.js');
@@ -18,15 +18,7 @@ function requireBuild(): void {
   if (!existsSync(profileCli)) throw new Error(`${profileCli} is missing: run \`npx tsc -p .\` (or \`npm test\`) first`);
 }
 
-function usageMessage(argv: string[]): string {
-  try {
-    parseProfileArgs(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be rejected`);
-}
+const usageMessage = (argv: string[]): string => usageErrorOf(parseProfileArgs, argv);
 
 /** Live processes started from this checkout's server entry (clinic's command line names it too). */
 function leftoverProcesses(): string[] {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
-import { UsageError } from '../../bench/run/errors.js';
+import { usageErrorOf } from '../cli-kit/usage-error.js';
 
-function usageMessage(argv: string[]): string {
-  try {
-    parseBenchOptions(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be rejected`);
-}
+const usageMessage = (argv: string[]): string => usageErrorOf(parseBenchOptions, argv);
 
 describe('bench options', () => {
   it('defaults to the quick suite (the first run) and the reports folder', () => {

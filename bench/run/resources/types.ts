@@ -1,5 +1,6 @@
 import type { WorkloadParams } from '../../../servers/workloads/types.js';
 import type { Scenario } from '../../types.js';
+import { LoopbenchError } from '../errors.js';
 
 /**
  * Something a scenario needs outside its server, prepared by the harness before the
@@ -28,6 +29,9 @@ export interface ScenarioResource {
   prepare(scenario: Scenario): Promise<PreparedResource>;
 }
 
-export class ResourceError extends Error {
-  override name = 'ResourceError';
+export class ResourceError extends LoopbenchError {
+  constructor(message: string) {
+    super('E_RESOURCE', message);
+    this.name = 'ResourceError';
+  }
 }
