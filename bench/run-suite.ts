@@ -9,7 +9,7 @@ import { machineFacts } from './machine.js';
 import { runMicroBenchmarks } from './micro/run.js';
 import type { MicroBenchmarkName } from './micro/types.js';
 import type { BenchOptions } from './options.js';
-import type { Plan } from './plan.js';
+import { repetitionsOf, type Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { runtimeOf } from '../servers/strategies/index.js';
@@ -137,7 +137,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
       if (needsParallelismControl(scenario) && Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) await sampleControl();
-      progress.start(scenario.id, repetition, plan.repetitions);
+      progress.start(scenario.id, repetition, repetitionsOf(scenario, plan.repetitions));
       const resource = resources.get(scenario.id);
       const record = await runScenarioOnce(scenario, repetition, {
         runId: store.runId,

@@ -52,3 +52,25 @@ export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'f
     ...claims,
   ];
 }
+
+/**
+ * Every Python strategy (the registry's, core or not) × every workload the Python servers
+ * implement (servers/strategies/python-workloads.ts), once each: noop, sleep and cpu
+ * (pure-Python bytecode) at 50 connections, db (the fast query), upstream fan-out and
+ * file reads at 10, as the Node.js parts load them. The python-only quick suite runs it.
+ */
+export function pythonMatrixScenarios({ durationS, warmupS }: Timing): Scenario[] {
+  const load = closedLoad(CONNECTIONS, durationS, warmupS);
+  const io = closedLoad(IO_CONNECTIONS, durationS, warmupS);
+  return strategiesOfRuntime('python').flatMap((strategy) =>
+    (strategy.runtime === 'python' ? strategy.workloads : []).map((workload) =>
+      defineScenario({
+        workload,
+        strategy: strategy.name,
+        ...(workload === 'db' ? { variant: 'fast' } : {}),
+        load: ['noop', 'sleep', 'cpu'].includes(workload) ? load : io,
+        ...(['db', 'upstream', 'file'].includes(workload) ? { tags: workload === 'upstream' ? ['io', 'fan-out'] : ['io'] } : {}),
+      }),
+    ),
+  );
+}
