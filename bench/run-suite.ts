@@ -15,7 +15,7 @@ import { RunStore } from './results/run-store.js';
 import { runtimeOf } from '../servers/strategies/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
-import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
+import { aaNoiseCheck, ceilingText, harnessCeiling } from './run/harness-checks.js';
 import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
@@ -107,7 +107,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       const ceiling = await harnessCeiling(machine, harnessCtx);
       results.harnessCeiling = ceiling;
       if ('rps' in ceiling) results.harnessCeilingRps = ceiling.rps;
-      progress.note('rps' in ceiling ? `harness ceiling: ${ceiling.rps.toFixed(0)} req/s against noop (${ceiling.cached ? 'cached' : 'measured now'})` : `harness ceiling: ${ceiling.error}`);
+      progress.note(ceilingText(ceiling));
     }
     if (options.aaCheck && !hooks.signal.aborted) {
       const noise = await aaNoiseCheck(harnessCtx);

@@ -14,14 +14,15 @@ import { repetitionsOf, type Plan } from '../plan.js';
 import type { Scenario } from '../types.js';
 
 /**
- * Overhead per run beyond warm-up and window, s, on 2 idle cores. Node.js: session 2's
- * quiet quick run (load 0.7-1.4): 129 closed-model runs took ~0.8 s each beyond their
- * windows, the 54 rate-sweep runs ~1 s (fastify's import is ~0.3 s of each start).
- * Python: 15 runs took 3.6 s for 1.5 s windows (uvicorn + FastAPI imports ~0.5 s CPU; the
- * package versions read at every start, ~0.2 s, are read once per suite now): 2.1 s
- * before, counted as 1.8 s.
+ * Overhead per run beyond warm-up, window and queue tail, s, on 2 idle cores. Node.js:
+ * session 2's quiet quick run (load 0.7-1.4) fits ~0.6 s (its 129 closed-model runs took
+ * ~0.8 s each beyond their windows, tails included; fastify's import is ~0.3 s of each
+ * start). Python: that run's 5 Python scenarios took 2.1 s each beyond their windows, of
+ * which ~0.9 s was queue tail (sleep/py-blocking/c50 alone 2.5 s): ~1.2 s (uvicorn and
+ * FastAPI's imports, ~0.5 s of CPU). Under the same load the two runtimes' simple runs
+ * cost about the same (session 3 at load ~10: 1.3-2.5 s each).
  */
-export const RUN_OVERHEAD_S: Record<Runtime, number> = { node: 0.6, python: 1.6 };
+export const RUN_OVERHEAD_S: Record<Runtime, number> = { node: 0.6, python: 1.2 };
 
 /**
  * Once per suite, s: `npm run build` (~10 s), calibration and Python facts (~3 s), the

@@ -16,19 +16,17 @@ const IO_CONNECTIONS = 10;
  * On Python `cpu` is pure-Python bytecode unless `cpuKind=native` (hashlib's PBKDF2, which
  * releases the GIL): the difference is a finding of its own.
  *
- * `few` (the first-run suite): the article's two comparisons, time.sleep vs asyncio.sleep
- * and threads vs processes on pure-Python CPU, at the core suites' 50 connections.
- * `all` (the full suite): every claim's scenario on Python, and every Python strategy
+ * The full suite: every claim's scenario on Python, and every Python strategy
  * (`core: true`) × noop, sleep, cpu (bytecode, and native for blocking/threads/processes at
  * 10 connections), db, upstream fan-out and file reads as bench/suites/parts/io.ts does.
  */
-export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'few' = 'all'): Scenario[] {
+export function pythonScenarios({ durationS, warmupS }: Timing): Scenario[] {
   const load = closedLoad(CONNECTIONS, durationS, warmupS);
-  const few = [
+  // The article's two comparisons first: time.sleep vs asyncio.sleep, threads vs processes on pure-Python CPU.
+  const first = [
     ...['py-blocking', 'py-asyncio'].map((strategy) => defineScenario({ workload: 'sleep', strategy, load })),
     ...['py-blocking', 'py-threads', 'py-processes'].map((strategy) => defineScenario({ workload: 'cpu', strategy, load })),
   ];
-  if (size === 'few') return few;
   const strategies = strategiesOfRuntime('python').filter((s) => s.core);
   const io = closedLoad(IO_CONNECTIONS, durationS, warmupS);
   const cpuLoad = closedLoad(CPU_CONNECTIONS, durationS, warmupS);
@@ -37,7 +35,7 @@ export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'f
     .map((s) => scenarioOnRuntime(s, 'python'))
     .filter((s): s is Scenario => s !== undefined);
   return [
-    ...few,
+    ...first,
     ...['noop', 'sleep', 'cpu'].flatMap((workload) => strategies.map((s) => defineScenario({ workload, strategy: s.name, load }))),
     ...strategies.map((s) => cpu(s.name, 'bytecode')),
     ...strategies.filter((s) => ['blocking', 'threads', 'processes'].includes(s.role)).map((s) => cpu(s.name, 'native')),
