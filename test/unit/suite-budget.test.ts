@@ -5,7 +5,7 @@
  * `--runtime python` runs every Python strategy × workload and every claim on Python.
  */
 import { describe, expect, it } from 'vitest';
-import { claimIds, claims } from '../../bench/claims/index.js';
+import { claimIds, claims, type ClaimId } from '../../bench/claims/index.js';
 import { scenarioOnRuntime } from '../../bench/claims/runtimes.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns, repetitionsOf, type Plan } from '../../bench/plan.js';
@@ -20,7 +20,7 @@ import { strategiesOfRuntime } from '../../servers/strategies/index.js';
 const quickPlan = (...argv: string[]): Plan => planRuns(suites.quick, parseBenchOptions(['--suite', 'quick', ...argv]));
 const runsOf = (plan: Plan, id: string) => plan.runs.filter((r) => r.scenario.id === id).length;
 /** Ids of the scenarios that claims read with a confidence interval (all but ONE_RUN_CLAIMS'), on a runtime. */
-const intervalIds = (runtime: 'node' | 'python', ids = claimIds) =>
+const intervalIds = (runtime: 'node' | 'python', ids: readonly ClaimId[] = claimIds) =>
   new Set(
     ids
       .filter((id) => !ONE_RUN_CLAIMS.includes(id))
