@@ -7,23 +7,24 @@ import { loadavg } from 'node:os';
 import { claimIds, claims, judgeAll, microNeeded } from './claims/index.js';
 import { machineFacts } from './machine.js';
 import { runMicroBenchmarks } from './micro/run.js';
-import type { MicroBenchmarkName } from './micro/types.js';
+import type { MicroBenchmarkName, MicroResults } from './micro/types.js';
 import type { BenchOptions } from './options.js';
 import { repetitionsOf, type Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { runtimeOf } from '../servers/strategies/index.js';
+import { findWorkload, usesCalibration } from '../servers/workloads/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
 import { aaNoiseCheck, ceilingText, harnessCeiling } from './run/harness-checks.js';
 import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
-import { runScenarioOnce } from './run/run-scenario.js';
+import { runScenarioOnce, type RunContext } from './run/run-scenario.js';
 import { producedBy } from './provenance.js';
 import { segmentInfo, waitUntil } from './segment.js';
 import { summarizeAll, type CeilingInput } from './summarize.js';
-import { RESULTS_SCHEMA_VERSION, type ParallelismSample, type ResultsFile, type Scenario } from './types.js';
+import { RESULTS_SCHEMA_VERSION, type CpuCalibration, type MachineFacts, type ParallelismSample, type PythonFacts, type ResultsFile, type RunRecord, type Scenario } from './types.js';
 
 /**
  * The parallelism control runs interleaved with the cpu scenarios: before a cpu run when
@@ -37,9 +38,9 @@ function ceilingOf(results: ResultsFile): CeilingInput | undefined {
   return c && 'rps' in c ? c : results.harnessCeilingRps;
 }
 
-/** Whether the control is needed: cpu scenarios on servers loopbench starts. */
+/** Whether the control is needed: CPU-bound scenarios on servers loopbench starts. */
 function needsParallelismControl(scenario: Scenario): boolean {
-  return scenario.workload === 'cpu' && !scenario.target;
+  return findWorkload(scenario.workload)?.cpuBound === true && !scenario.target;
 }
 
 export interface SuiteRun {
@@ -47,16 +48,51 @@ export interface SuiteRun {
   store: RunStore;
 }
 
+/**
+ * Everything runSuite asks of the machine: facts, calibrations, resources, the harness
+ * checks, the micro-benchmarks, the parallelism control and the runs themselves. The real
+ * runner starts servers and processes; a fake one (test/pipeline/fake-runner.ts, like
+ * hyperfine's MockExecutor) returns canned figures, so the pipeline from plan to reports
+ * runs in the unit tier.
+ */
+export interface SuiteRunner {
+  machineFacts(): MachineFacts;
+  calibrateCpu(): CpuCalibration;
+  pythonFacts(): Promise<PythonFacts>;
+  /** The scenario's harness-side resource (database, upstream, file), when its workload has one. */
+  prepareResource(scenario: Scenario): Promise<PreparedResource | undefined>;
+  harnessCeiling(machine: MachineFacts, ctx: RunContext): Promise<NonNullable<ResultsFile['harnessCeiling']>>;
+  aaNoiseCheck(ctx: RunContext): Promise<NonNullable<ResultsFile['noise']>>;
+  microBenchmarks(only: MicroBenchmarkName[], log: (line: string) => void): Promise<MicroResults>;
+  measureDeliveredCores(processes: number): Promise<ParallelismSample>;
+  runScenario(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord>;
+}
+
+/** The runner that measures: fresh servers, real load, this machine. */
+export const realRunner: SuiteRunner = {
+  machineFacts,
+  calibrateCpu,
+  pythonFacts,
+  prepareResource: async (scenario) => resourceFor(scenario.workload)?.prepare(scenario),
+  harnessCeiling,
+  aaNoiseCheck: (ctx) => aaNoiseCheck(ctx),
+  microBenchmarks: (only, log) => runMicroBenchmarks({ only, log }),
+  measureDeliveredCores: (processes) => measureDeliveredCores(processes),
+  runScenario: runScenarioOnce,
+};
+
 export interface SuiteHooks {
   signal: AbortSignal;
   progress?: Progress;
+  /** Who measures (default {@link realRunner}). */
+  runner?: SuiteRunner;
 }
 
 /** Prepares every scenario's harness-side resource before any load (errors surface first). */
-async function prepareResources(plan: Plan, opened: Map<string, PreparedResource>): Promise<void> {
+async function prepareResources(plan: Plan, runner: SuiteRunner, opened: Map<string, PreparedResource>): Promise<void> {
   for (const scenario of plan.scenarios) {
-    const resource = resourceFor(scenario.workload);
-    if (resource) opened.set(scenario.id, await resource.prepare(scenario));
+    const resource = await runner.prepareResource(scenario);
+    if (resource) opened.set(scenario.id, resource);
   }
 }
 
@@ -73,8 +109,9 @@ export function microToRun(plan: Plan, options: BenchOptions): MicroBenchmarkNam
 }
 
 export async function runSuite(plan: Plan, options: BenchOptions, store: RunStore, hooks: SuiteHooks): Promise<ResultsFile> {
-  const machine = machineFacts();
-  const needsCalibration = plan.scenarios.some((s) => s.workload === 'cpu');
+  const runner = hooks.runner ?? realRunner;
+  const machine = runner.machineFacts();
+  const needsCalibration = plan.scenarios.some((s) => usesCalibration(s.workload, s.params));
   const hasPython = plan.scenarios.some((s) => runtimeOf(s.strategy) === 'python');
   const results: ResultsFile = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -88,8 +125,8 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     ...(plan.sharding ? { sharding: plan.sharding } : {}),
     ...(options.segment ? { segment: segmentInfo(options) } : {}),
     producedBy: producedBy(machine),
-    ...(needsCalibration ? { calibration: calibrateCpu() } : {}),
-    ...(hasPython ? { python: await pythonFacts() } : {}),
+    ...(needsCalibration ? { calibration: runner.calibrateCpu() } : {}),
+    ...(hasPython ? { python: await runner.pythonFacts() } : {}),
     scenarios: plan.scenarios,
     runs: [],
     summaries: [],
@@ -102,21 +139,21 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     hooks.progress ?? new Progress(plan.runs.length, process.stderr, plan.runs.map(({ scenario }) => scenario.load.warmupS + scenario.load.durationS));
   const harnessCtx = { runId: store.runId, usableCores: machine.usableCores, signal: hooks.signal, closedDriver: options.closedDriver };
   try {
-    await prepareResources(plan, resources);
+    await prepareResources(plan, runner, resources);
     if (!options.skipCeiling && !options.target && plan.scenarios.length > 0) {
-      const ceiling = await harnessCeiling(machine, harnessCtx);
+      const ceiling = await runner.harnessCeiling(machine, harnessCtx);
       results.harnessCeiling = ceiling;
       if ('rps' in ceiling) results.harnessCeilingRps = ceiling.rps;
       progress.note(ceilingText(ceiling));
     }
     if (options.aaCheck && !hooks.signal.aborted) {
-      const noise = await aaNoiseCheck(harnessCtx);
+      const noise = await runner.aaNoiseCheck(harnessCtx);
       results.noise = noise;
       progress.note('spread' in noise ? `A/A check: ${(noise.spread * 100).toFixed(1)}% spread (${noise.tooNoisy ? 'beyond' : 'within'} the ${noise.practicalBand * 100}% band)` : `A/A check: ${noise.error}`);
     }
     const micro = plan.micro ?? microToRun(plan, options);
     if (micro.length > 0 && !hooks.signal.aborted) {
-      results.micro = await runMicroBenchmarks({ only: micro, log: (line) => progress.note(line) });
+      results.micro = await runner.microBenchmarks(micro, (line) => progress.note(line));
       store.writeResults(results);
     }
     if (options.startAtMs !== undefined && !hooks.signal.aborted) {
@@ -127,7 +164,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     let lastControlMs = -Infinity;
     const sampleControl = async () => {
       try {
-        controlSamples.push(await measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES)));
+        controlSamples.push(await runner.measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES)));
         results.parallelism = parallelismControlOf(controlSamples);
       } catch (error) {
         progress.note(`parallelism control failed: ${(error as Error).message}`);
@@ -139,7 +176,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       if (needsParallelismControl(scenario) && Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) await sampleControl();
       progress.start(scenario.id, repetition, repetitionsOf(scenario, plan.repetitions));
       const resource = resources.get(scenario.id);
-      const record = await runScenarioOnce(scenario, repetition, {
+      const record = await runner.runScenario(scenario, repetition, {
         runId: store.runId,
         usableCores: machine.usableCores,
         ...(results.calibration ? { calibration: results.calibration } : {}),

@@ -189,23 +189,61 @@ export interface IdealFigures {
   formula: string;
 }
 
-export interface RunRecord {
+/** What one run measured: the load's figures and the samplers' (all but the client's may be absent). */
+export interface RunMeasurement {
+  client: ClientFigures;
+  /** The cheap-route load's figures, when the scenario has a probe. */
+  probe?: ClientFigures;
+  /** The server's process tree (absent for external targets). */
+  server?: ServerFigures;
+  loadgen?: { cpuPct: number };
+  /** Absent when the scenario has no ideal (noop, forgot-await). */
+  ideal?: IdealFigures;
+}
+
+/** What every run has, whatever its outcome. */
+interface RunIdentity {
   runId: string;
   scenarioId: string;
   /** 1-based. */
   repetition: number;
-  state: RunState;
-  /** Why a run is `invalid` or `errored` (empty when `ok`). */
-  reasons: string[];
   startedAt: string;
-  client?: ClientFigures;
-  /** The cheap-route load's figures, when the scenario has a probe. */
-  probe?: ClientFigures;
-  server?: ServerFigures;
-  loadgen?: { cpuPct: number };
-  ideal?: IdealFigures;
   /** Last lines the server wrote to stderr (kept for errored runs). */
   stderrTail?: string;
+}
+
+/** A run whose figures are the server's: the measurement is all there. */
+export interface OkRun extends RunIdentity, RunMeasurement {
+  state: 'ok';
+  /** Always empty (kept so every record has `reasons`, as results files always had). */
+  reasons: string[];
+}
+
+/**
+ * A run that was measured but cannot be trusted as the server's (failed requests, a
+ * saturated generator, a wrong answer before load): its reasons and whatever was measured.
+ */
+export interface InvalidRun extends RunIdentity, Partial<RunMeasurement> {
+  state: 'invalid';
+  /** Why (at least one). */
+  reasons: string[];
+}
+
+/** A run that could not be done (the server did not start or died, interrupted, processes left): its reasons and whatever was measured before. */
+export interface ErroredRun extends RunIdentity, Partial<RunMeasurement> {
+  state: 'errored';
+  /** Why (at least one). */
+  reasons: string[];
+}
+
+/**
+ * One run's outcome, a union on `state`: narrow on it (or {@link isOkRun}) to reach the
+ * figures. The JSON of each variant is the one results files always had (schema 1 and 2).
+ */
+export type RunRecord = OkRun | InvalidRun | ErroredRun;
+
+export function isOkRun(run: RunRecord): run is OkRun {
+  return run.state === 'ok';
 }
 
 /** Median, 95% CI and spread of one figure over a scenario's runs (a sample is a run). */

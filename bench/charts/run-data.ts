@@ -4,13 +4,13 @@
  * schema version 1 have neither; `missingRawData` says which charts that leaves out.
  */
 import { LatencyHistogram } from '../run/latency-histogram.js';
-import type { ClientFigures, ResultsFile, RunRecord } from '../types.js';
+import { isOkRun, type ClientFigures, type OkRun, type ResultsFile } from '../types.js';
 
 export type HistogramField = 'latencyHistogram' | 'uncorrectedLatencyHistogram';
 
 /** The ok runs of a scenario, by repetition. */
-export function okRuns(results: ResultsFile, scenarioId: string): RunRecord[] {
-  return results.runs.filter((r) => r.scenarioId === scenarioId && r.state === 'ok').sort((a, b) => a.repetition - b.repetition);
+export function okRuns(results: ResultsFile, scenarioId: string): OkRun[] {
+  return results.runs.filter(isOkRun).filter((r) => r.scenarioId === scenarioId).sort((a, b) => a.repetition - b.repetition);
 }
 
 /**

@@ -9,9 +9,10 @@
  * - the verdict of every claim, when the results carry claims.
  * Never absolute requests/s: those move with the machine.
  */
+import { usesCalibration as workloadUsesCalibration } from '../../servers/workloads/index.js';
 import { idealFor } from '../ideal.js';
 import { summarize } from '../stats/describe.js';
-import type { CpuCalibration, ResultsFile, RunRecord, Scenario, Verdict } from '../types.js';
+import { isOkRun, type CpuCalibration, type OkRun, type ResultsFile, type RunRecord, type Scenario, type Verdict } from '../types.js';
 
 export type MetricKind = 'efficiency' | 'ratio';
 
@@ -72,8 +73,8 @@ function pairKey(s: Scenario): string {
   return [s.workload, s.variant ?? '', load, params, s.probe ? 'probe' : ''].join('|');
 }
 
-function okRuns(runs: RunRecord[], scenarioId: string): RunRecord[] {
-  return runs.filter((r) => r.scenarioId === scenarioId && r.state === 'ok' && r.client && r.client.rps > 0);
+function okRuns(runs: RunRecord[], scenarioId: string): OkRun[] {
+  return runs.filter(isOkRun).filter((r) => r.scenarioId === scenarioId && r.client.rps > 0);
 }
 
 function efficiencyMetric(scenario: Scenario, runs: RunRecord[], scale: number): GateMetric {
@@ -83,13 +84,13 @@ function efficiencyMetric(scenario: Scenario, runs: RunRecord[], scale: number):
     kind: 'efficiency',
     unit: 'efficiency',
     scenarioId: scenario.id,
-    samples: withIdeal.map((r) => (r.client!.rps / r.ideal!.idealRps) * scale),
+    samples: withIdeal.map((r) => (r.client.rps / r.ideal!.idealRps) * scale),
   };
 }
 
 /** Whether a scenario's work per request came from the run's CPU calibration. */
 export function usesCalibration(scenario: Scenario): boolean {
-  return scenario.workload === 'cpu' && scenario.params['cpuIterations'] === undefined;
+  return workloadUsesCalibration(scenario.workload, scenario.params);
 }
 
 export interface ExtractOptions {
@@ -106,11 +107,11 @@ export interface ExtractOptions {
 }
 
 function ratioMetric(scenario: Scenario, reference: Scenario, runs: RunRecord[]): GateMetric {
-  const referenceByRep = new Map(okRuns(runs, reference.id).map((r) => [r.repetition, r.client!.rps]));
+  const referenceByRep = new Map(okRuns(runs, reference.id).map((r) => [r.repetition, r.client.rps]));
   const samples: number[] = [];
   for (const run of okRuns(runs, scenario.id)) {
     const denominator = referenceByRep.get(run.repetition);
-    if (denominator) samples.push(run.client!.rps / denominator);
+    if (denominator) samples.push(run.client.rps / denominator);
   }
   return {
     name: `${scenario.id} / ${reference.id} rps`,

@@ -6,7 +6,8 @@
  * record one) the percentiles can only be bounded: the largest segment's, flagged in a note.
  */
 import { idealFor, withEfficiency } from '../ideal.js';
-import type { ClientFigures, LatencyFigures, PerSecondPoint, RunRecord, RunState, Scenario } from '../types.js';
+import { runRecordOf } from '../run/run-outcome.js';
+import type { ClientFigures, LatencyFigures, PerSecondPoint, RunMeasurement, RunRecord, RunState, Scenario } from '../types.js';
 import { mergeEncodedHistograms } from './histograms.js';
 
 const STATE_RANK: Record<RunState, number> = { ok: 0, invalid: 1, errored: 2 };
@@ -97,25 +98,22 @@ export function mergeSegmentRuns(scenario: Scenario, segments: readonly (RunReco
     if (STATE_RANK[r.state] > STATE_RANK[state]) state = r.state;
     for (const reason of r.reasons) reasons.push(`segment ${k + 1}/${segments.length}: ${reason}`);
   });
-  const record: RunRecord = {
-    runId,
-    scenarioId: scenario.id,
-    repetition: first.repetition,
-    state,
-    reasons,
-    startedAt: present.map((r) => r.startedAt).sort()[0]!,
-  };
+  const measured: Partial<RunMeasurement> = {};
   const clients = present.flatMap((r) => (r.client ? [r.client] : []));
   let exactLatency = true;
   if (clients.length > 0) {
     const merged = mergeSegmentClients(clients);
-    record.client = merged.client;
+    measured.client = merged.client;
     exactLatency = merged.exactLatency;
     const ideal = idealFor(scenario, usableCores);
-    if (ideal) record.ideal = withEfficiency(ideal, merged.client.rps);
+    if (ideal) measured.ideal = withEfficiency(ideal, merged.client.rps);
   }
   const loadgen = present.flatMap((r) => (r.loadgen ? [r.loadgen.cpuPct] : []));
   // Each generator's own CPU: the busiest one says whether any was saturated.
-  if (loadgen.length > 0) record.loadgen = { cpuPct: Math.max(...loadgen) };
+  if (loadgen.length > 0) measured.loadgen = { cpuPct: Math.max(...loadgen) };
+  const worst = state;
+  const problems = worst === 'ok' ? [] : reasons.map((reason) => ({ state: worst, reason }));
+  const startedAt = present.map((r) => r.startedAt).sort()[0]!;
+  const record = runRecordOf({ runId, scenarioId: scenario.id, repetition: first.repetition, startedAt }, problems, measured);
   return { record, exactLatency };
 }

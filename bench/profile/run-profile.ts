@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ServerConfig } from '../../servers/protocol.js';
+import { usesCalibration } from '../../servers/workloads/index.js';
 import { defaultPoolSize } from '../ideal.js';
 import { packageRoot } from '../paths.js';
 import { calibrateCpu } from '../run/calibrate-cpu.js';
@@ -89,7 +90,7 @@ function serverConfigFor(options: ProfileOptions, usableCores: number): ServerCo
     params: options.params,
     load: closedLoad(options.connections, options.durationS, 0),
   });
-  const needsCalibration = options.workload === 'cpu' && options.params['cpuIterations'] === undefined;
+  const needsCalibration = usesCalibration(options.workload, options.params);
   const params = serverParams(scenario, { runId: 'profile', usableCores, ...(needsCalibration ? { calibration: calibrateCpu() } : {}) });
   return { strategy: options.strategy, workload: options.workload, params, poolSize: defaultPoolSize(usableCores), host: '127.0.0.1' };
 }

@@ -5,7 +5,7 @@
  * makes a trial slower, so the minimum is the closest to the machine's true cost.
  * Thread CPU time (not wall time) is measured where Node offers it.
  */
-import { hashChain } from '../../servers/workloads/cpu.js';
+import { hashChain, iterationsCosting } from '../../servers/workloads/cpu.js';
 import type { CpuCalibration } from '../types.js';
 
 const TRIAL_ITERATIONS = 30_000;
@@ -31,5 +31,5 @@ export function calibrateCpu(): CpuCalibration {
 }
 
 export function cpuIterationsFor(cpuMs: number, calibration: CpuCalibration): number {
-  return Math.max(1, Math.round((cpuMs * 1e6) / calibration.nsPerIteration));
+  return iterationsCosting(cpuMs, calibration.nsPerIteration);
 }

@@ -5,11 +5,11 @@
  */
 import { segmentConnections } from '../segment.js';
 import type { PartSpec } from '../shard.js';
-import type { ClientFigures, Load } from '../types.js';
-import { runClosedLoad } from './closed-driver.js';
+import type { ClientFigures, ClosedLoad, Load, RateLoad } from '../types.js';
+import { runClosedLoad, type ClosedLoadOptions } from './closed-driver.js';
 import { pathTemplateOf, runClosedThreaded, runOpenModelThreaded, type CheckSpec } from './generator-threads.js';
 import { runLeanClosedLoad } from './lean-closed-driver.js';
-import { runOpenModel } from './open-model-driver.js';
+import { runOpenModel, type OpenModelOptions } from './open-model-driver.js';
 import type { BodyCheck } from './validate-response.js';
 
 export interface DriveOptions {
@@ -47,79 +47,74 @@ export const DEFAULT_CLOSED_DRIVER: ClosedDriverName = 'lean';
  */
 export const OPEN_MODEL_TAKES_RAMP = true;
 
-export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
-  const signal = options.signal ? { signal: options.signal } : {};
-  const threads = options.threads ?? 1;
-  if (threads > 1) {
-    if (!options.checkSpec) throw new Error('--threads > 1: this load has no answer check a thread can rebuild');
-    if (load.kind === 'closed') {
-      if ((options.closedDriver ?? DEFAULT_CLOSED_DRIVER) !== 'lean') throw new Error('--threads > 1 needs the lean closed driver');
-      return runClosedThreaded({
-        url: options.url,
-        pathTemplate: pathTemplateOf(options.pathFor),
-        connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
-        durationS: options.durationS,
-        warmupS: options.warmupS ?? 0,
-        staggerS: (options.warmupS ?? 0) / 2,
-        threads,
-        check: options.checkSpec,
-        ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
-        ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
-        ...signal,
-      });
-    }
-    if (load.ramp) return Promise.reject(new Error('a ramping arrival rate runs on one generator thread: drop --threads'));
-    return runOpenModelThreaded({
-      url: options.url,
-      path: options.basePath,
-      ratePerS: load.ratePerS,
-      durationS: options.durationS,
-      arrival: load.arrival,
-      maxConnections: load.maxConnections,
-      threads,
-      check: options.checkSpec,
-      ...(options.segment ? { segment: options.segment } : {}),
-      ...signal,
-    }).then(({ figures }) => (options.segment ? { ...figures, requestedRatePerS: load.ratePerS / options.segment.count } : figures));
-  }
-  if (load.kind === 'closed') {
-    const closedLoad = (options.closedDriver ?? DEFAULT_CLOSED_DRIVER) === 'lean' ? runLeanClosedLoad : runClosedLoad;
-    return closedLoad({
-      url: options.url,
-      pathFor: options.pathFor,
-      connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
-      durationS: options.durationS,
-      // Spread the connections' start over half the warm-up so they are not in lockstep.
-      warmupS: options.warmupS ?? 0,
-      staggerS: (options.warmupS ?? 0) / 2,
-      check: options.check,
-      ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
-      ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
-      ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
-      ...signal,
-    });
-  }
-  let firstWrong: string | undefined;
-  return runOpenModel({
+/** What every closed-model driver takes (single thread or threaded, lean or autocannon). */
+type ClosedCommon = Omit<ClosedLoadOptions, 'pathFor' | 'check'>;
+
+function closedCommon(load: ClosedLoad, options: DriveOptions): ClosedCommon {
+  const warmupS = options.warmupS ?? 0;
+  return {
+    url: options.url,
+    connections: options.segment ? segmentConnections(load.connections, options.segment) : load.connections,
+    durationS: options.durationS,
+    warmupS,
+    // Spread the connections' start over half the warm-up so they are not in lockstep.
+    staggerS: warmupS / 2,
+    ...(options.onWindowStart ? { onWindowStart: options.onWindowStart } : {}),
+    ...(options.firstId !== undefined ? { firstId: options.firstId } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+/** What every open-model driver takes (single thread or threaded). */
+type OpenCommon = Pick<OpenModelOptions, 'url' | 'path' | 'ratePerS' | 'durationS' | 'arrival' | 'maxConnections' | 'segment' | 'signal'>;
+
+function openCommon(load: RateLoad, options: DriveOptions): OpenCommon {
+  return {
     url: options.url,
     path: options.basePath,
     ratePerS: load.ratePerS,
     durationS: options.durationS,
     arrival: load.arrival,
     maxConnections: load.maxConnections,
+    ...(options.segment ? { segment: options.segment } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+/** A segment is offered its share of the rate; the merged run's requested rate is the sum. */
+function withSegmentRate(figures: ClientFigures, load: RateLoad, options: DriveOptions): ClientFigures {
+  return options.segment ? { ...figures, requestedRatePerS: load.ratePerS / options.segment.count } : figures;
+}
+
+export function drive(load: Load, options: DriveOptions): Promise<ClientFigures> {
+  const threads = options.threads ?? 1;
+  if (threads > 1) {
+    if (!options.checkSpec) throw new Error('--threads > 1: this load has no answer check a thread can rebuild');
+    if (load.kind === 'closed') {
+      if ((options.closedDriver ?? DEFAULT_CLOSED_DRIVER) !== 'lean') throw new Error('--threads > 1 needs the lean closed driver');
+      return runClosedThreaded({ ...closedCommon(load, options), pathTemplate: pathTemplateOf(options.pathFor), threads, check: options.checkSpec });
+    }
+    if (load.ramp) return Promise.reject(new Error('a ramping arrival rate runs on one generator thread: drop --threads'));
+    return runOpenModelThreaded({ ...openCommon(load, options), threads, check: options.checkSpec }).then(({ figures }) => withSegmentRate(figures, load, options));
+  }
+  if (load.kind === 'closed') {
+    const closedLoad = (options.closedDriver ?? DEFAULT_CLOSED_DRIVER) === 'lean' ? runLeanClosedLoad : runClosedLoad;
+    return closedLoad({
+      ...closedCommon(load, options),
+      pathFor: options.pathFor,
+      check: options.check,
+      ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
+    });
+  }
+  let firstWrong: string | undefined;
+  return runOpenModel({
+    ...openCommon(load, options),
     ...(load.ramp ? { ramp: load.ramp } : {}),
     ...(options.expectedBody ? { expectedBody: options.expectedBody } : {}),
-    ...(options.segment ? { segment: options.segment } : {}),
     validate: (status, body, id) => {
       const problem = options.check(status, body, id);
       if (problem) firstWrong ??= problem;
       return problem === undefined;
     },
-    ...signal,
-  }).then((figures) => ({
-    ...figures,
-    // A segment is offered its share of the rate; the merged run's requested rate is the sum.
-    ...(options.segment ? { requestedRatePerS: load.ratePerS / options.segment.count } : {}),
-    ...(firstWrong ? { firstWrongBody: firstWrong } : {}),
-  }));
+  }).then((figures) => ({ ...withSegmentRate(figures, load, options), ...(firstWrong ? { firstWrongBody: firstWrong } : {}) }));
 }

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { iterationsCosting } from '../../servers/workloads/cpu.js';
 import { pythonServerEntryPath } from '../paths.js';
 import { PYTHON_EXECUTABLE } from '../setup/parts/python.js';
 import type { PythonFacts } from '../types.js';
@@ -20,5 +21,5 @@ export async function pythonFacts(): Promise<PythonFacts> {
 
 /** Bytecode loop steps that cost `cpuMs` of CPU, from the calibration. */
 export function bytecodeIterationsFor(cpuMs: number, facts: PythonFacts): number {
-  return Math.max(1, Math.round((cpuMs * 1e6) / facts.bytecodeNsPerIteration));
+  return iterationsCosting(cpuMs, facts.bytecodeNsPerIteration);
 }

@@ -4,15 +4,14 @@
  * server's process tree and the generator's own CPU sampled → telemetry → stop → verify
  * no process is left → validity → ideal.
  */
-import type { ServerConfig } from '../../servers/protocol.js';
+import type { ServerConfig, ServerTelemetry } from '../../servers/protocol.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { defaultPoolSize, idealFor, withEfficiency } from '../ideal.js';
 import type { PartSpec } from '../shard.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
-import type { ClientFigures, CpuCalibration, PythonFacts, RunRecord, Scenario } from '../types.js';
+import type { ClientFigures, CpuCalibration, PythonFacts, RunMeasurement, RunRecord, Scenario } from '../types.js';
 import { runtimeOf } from '../../servers/strategies/index.js';
-import { cpuIterationsFor } from './calibrate-cpu.js';
-import { bytecodeIterationsFor } from './python-facts.js';
+import { findWorkload } from '../../servers/workloads/index.js';
 import { ServerError } from './errors.js';
 import { fdLimitProblem } from './fd-limit.js';
 import type { CheckSpec } from './generator-threads.js';
@@ -21,6 +20,7 @@ import { TreeMonitor } from './proc-tree.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { targetBodyCheck, targetPath, validateTargetOnce } from './target.js';
 import { bodyCheckFor, expectedBodyFor, noopBodyCheck, noopExpectedBody, validateOnce, workPath, type BodyCheck } from './validate-response.js';
+import { RunFindings } from './run-outcome.js';
 import { invalidReasons } from './validity.js';
 
 export interface RunContext {
@@ -45,22 +45,16 @@ export interface RunContext {
   segment?: PartSpec;
 }
 
-/** The parameters the server receives: the scenario's, the resource's, and calibration. */
+/** The parameters the server receives: the scenario's, the resource's, and the workload's calibrated ones. */
 export function serverParams(scenario: Scenario, ctx: RunContext): WorkloadParams {
   const params: WorkloadParams = { ...scenario.params, ...ctx.resourceParams };
-  if (scenario.workload === 'cpu' && runtimeOf(scenario.strategy) === 'python') {
-    // Python's cpu is pure bytecode (holds the GIL) unless the scenario asks for native.
-    params['cpuKind'] ??= 'bytecode';
-    if (params['cpuKind'] === 'bytecode' && params['cpuIterations'] === undefined) {
-      if (!ctx.python) throw new Error('cpu workload on Python needs the bytecode calibration (serve.py --facts)');
-      params['cpuIterations'] = bytecodeIterationsFor(Number(params['cpuMs']), ctx.python);
-    }
-  }
-  if (scenario.workload === 'cpu' && params['cpuIterations'] === undefined) {
-    if (!ctx.calibration) throw new Error('cpu workload needs a CPU calibration');
-    params['cpuIterations'] = cpuIterationsFor(Number(params['cpuMs']), ctx.calibration);
-  }
-  return params;
+  const workload = findWorkload(scenario.workload);
+  if (!workload?.calibrated) return params;
+  return workload.calibrated(params, {
+    runtime: runtimeOf(scenario.strategy),
+    ...(ctx.calibration ? { nsPerIteration: ctx.calibration.nsPerIteration } : {}),
+    ...(ctx.python ? { bytecodeNsPerIteration: ctx.python.bytecodeNsPerIteration } : {}),
+  });
 }
 
 const DRAIN_REQUESTS_MAX = 8;
@@ -157,97 +151,161 @@ export function withLoopDelay(figures: ClientFigures, loopDelayP99MsPerSecond: (
   };
 }
 
+/**
+ * One run, as its steps: check descriptors → start the server → validate one answer →
+ * warm up (open model) → measured window (load + probe, samplers) → telemetry → judge →
+ * stop the server. Each step records its problems in `findings`; the record is built at
+ * the end, after the server has stopped.
+ */
 export async function runScenarioOnce(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord> {
-  const record: RunRecord = { runId: ctx.runId, scenarioId: scenario.id, repetition, state: 'ok', reasons: [], startedAt: new Date().toISOString() };
-  const fail = (state: 'invalid' | 'errored', reason: string, server?: RunningServer) => {
-    record.state = state;
-    record.reasons.push(reason);
-    if (server) record.stderrTail = server.stderrTail();
-    return record;
-  };
+  const findings = new RunFindings({ runId: ctx.runId, scenarioId: scenario.id, repetition, startedAt: new Date().toISOString() });
   const params = scenario.target ? scenario.params : serverParams(scenario, ctx);
-  const fdProblem = fdLimitProblem(connectionsOf(scenario) + (scenario.probe?.connections ?? 0));
-  if (fdProblem) return fail('errored', fdProblem);
-
-  let server: RunningServer | undefined;
-  if (!scenario.target) {
-    const config: ServerConfig = {
-      strategy: scenario.strategy,
-      workload: scenario.workload,
-      params,
-      poolSize: scenario.poolSize ?? defaultPoolSize(ctx.usableCores),
-      host: ctx.host ?? '127.0.0.1',
-      ...(ctx.injectSlowdownPct ? { injectSlowdownPct: ctx.injectSlowdownPct } : {}),
-    };
-    try {
-      server = await startServer(config);
-    } catch (error) {
-      fail('errored', (error as Error).message);
-      if (error instanceof ServerError) record.stderrTail = error.stderrTail;
-      return record;
-    }
-  }
-  const endpoint = endpointFor(scenario, scenario.target ? new URL(scenario.target.url).origin : server!.url, params);
-
+  if (!haveFileDescriptors(scenario, findings)) return findings.record();
+  const started = await startServerFor(scenario, params, ctx, findings);
+  if (!started) return findings.record();
   try {
-    try {
-      if (scenario.target) await validateTargetOnce(scenario.target);
-      else await validateOnce(endpoint.url, scenario.workload, params, scenario.variant);
-    } catch (error) {
-      const failure = server?.failure();
-      // A scenario that exists to show wrong answers (claim C14) is measured anyway, so
-      // the load's validation can count them; the run stays `invalid`.
-      if (failure || !scenario.tags?.includes(SCENARIO_TAGS.expectWrongAnswers)) return fail(failure ? 'errored' : 'invalid', failure ?? (error as Error).message, server);
-      fail('invalid', (error as Error).message);
-    }
-    const load = scenario.load;
-    if (load.kind === 'rate' && load.warmupS > 0) {
-      // The open model cannot continue one schedule into another: warm up separately, then
-      // let a blocked server work off what it accepted before the window opens.
-      await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx);
-      await drain(endpoint, DRAIN_REQUESTS_MAX);
-    }
-    if (ctx.signal?.aborted) return fail('errored', 'interrupted');
-
-    // Samplers open with the measured window (after the closed model's in-load warm-up).
-    let monitor: TreeMonitor | undefined;
-    let loadgenCpuStart = process.cpuUsage();
-    let wallStartMs = performance.now();
-    const openWindow = () => {
-      server?.send({ type: 'reset' });
-      if (server) {
-        server.rememberTree();
-        monitor = new TreeMonitor(server.pid);
-      }
-      loadgenCpuStart = process.cpuUsage();
-      wallStartMs = performance.now();
-    };
-    const inLoadWarmupS = load.kind === 'closed' ? load.warmupS : 0;
-    if (inLoadWarmupS === 0) openWindow();
-    const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx);
-    const wallS = Math.max(0.001, (performance.now() - wallStartMs) / 1000);
-    const loadgenCpu = process.cpuUsage(loadgenCpuStart);
-    const tree = (monitor as TreeMonitor | undefined)?.stop();
-    const telemetry = await server?.collectTelemetry();
-    const loadgenCpuPct = ((loadgenCpu.user + loadgenCpu.system) / 1e6 / wallS) * 100;
-
-    record.client = withLoopDelay(client, telemetry?.loopDelayP99MsPerSecond);
-    if (probe) record.probe = withLoopDelay(probe, telemetry?.loopDelayP99MsPerSecond);
-    if (telemetry) delete telemetry.loopDelayP99MsPerSecond; // kept once, in the per-second series
-    if (tree) record.server = { ...tree, ...(telemetry ? { telemetry } : {}) };
-    record.loadgen = { cpuPct: loadgenCpuPct };
-    const ideal = idealFor(scenario, ctx.usableCores);
-    if (ideal) record.ideal = withEfficiency(ideal, client.rps);
-
-    const failure = server?.failure() ?? ctx.resourceFailure?.();
-    if (ctx.signal?.aborted) return fail('errored', 'interrupted');
-    if (failure) return fail('errored', failure, server);
-    // With --threads N the process's CPU is N threads': saturation is per thread (their mean).
-    const reasons = [...invalidReasons(client, loadgenCpuPct / Math.max(1, ctx.threads ?? 1)), ...(probe ? invalidReasons(probe, 0, 'probe') : [])];
-    for (const reason of reasons) fail('invalid', reason);
-    return record;
+    await loadServer(scenario, params, started.server, ctx, findings);
   } finally {
-    const stop = await server?.stop();
-    if (stop && stop.leftoverPids.length > 0) fail('errored', `processes left after stop: ${stop.leftoverPids.join(', ')}`);
+    await stopServer(started.server, findings);
   }
+  return findings.record();
+}
+
+/** Everything between the server's start and its stop. */
+async function loadServer(scenario: Scenario, params: WorkloadParams, server: RunningServer | undefined, ctx: RunContext, findings: RunFindings): Promise<void> {
+  const endpoint = endpointFor(scenario, scenario.target ? new URL(scenario.target.url).origin : server!.url, params);
+  if (!(await validateBeforeLoad(scenario, endpoint, params, server, findings))) return;
+  await warmUpApart(scenario, endpoint, ctx);
+  if (interrupted(ctx, findings)) return;
+  const window = await measureWindow(scenario, endpoint, server, ctx);
+  const telemetry = await server?.collectTelemetry();
+  findings.measuredAs(measurementOf(scenario, window, telemetry, ctx));
+  judgeAfterLoad(window, server, ctx, findings);
+}
+
+function haveFileDescriptors(scenario: Scenario, findings: RunFindings): boolean {
+  const problem = fdLimitProblem(connectionsOf(scenario) + (scenario.probe?.connections ?? 0));
+  if (problem) findings.errored(problem);
+  return problem === undefined;
+}
+
+/** A fresh server for the scenario (none for an external target); undefined when it did not start. */
+async function startServerFor(scenario: Scenario, params: WorkloadParams, ctx: RunContext, findings: RunFindings): Promise<{ server?: RunningServer } | undefined> {
+  if (scenario.target) return {};
+  const config: ServerConfig = {
+    strategy: scenario.strategy,
+    workload: scenario.workload,
+    params,
+    poolSize: scenario.poolSize ?? defaultPoolSize(ctx.usableCores),
+    host: ctx.host ?? '127.0.0.1',
+    ...(ctx.injectSlowdownPct ? { injectSlowdownPct: ctx.injectSlowdownPct } : {}),
+  };
+  try {
+    return { server: await startServer(config) };
+  } catch (error) {
+    findings.errored((error as Error).message, error instanceof ServerError ? error.stderrTail : undefined);
+    return undefined;
+  }
+}
+
+/** One fully checked answer before any load; false when the run stops here. */
+async function validateBeforeLoad(scenario: Scenario, endpoint: Endpoint, params: WorkloadParams, server: RunningServer | undefined, findings: RunFindings): Promise<boolean> {
+  try {
+    if (scenario.target) await validateTargetOnce(scenario.target);
+    else await validateOnce(endpoint.url, scenario.workload, params, scenario.variant);
+    return true;
+  } catch (error) {
+    const failure = server?.failure();
+    const reason = failure ?? (error as Error).message;
+    if (failure) findings.errored(reason, server!.stderrTail());
+    else findings.invalid(reason);
+    // A scenario that exists to show wrong answers (claim C14) is measured anyway, so
+    // the load's validation can count them; the run stays `invalid`.
+    if (!failure && scenario.tags?.includes(SCENARIO_TAGS.expectWrongAnswers)) return true;
+    if (server && !failure) findings.keepStderr(server.stderrTail());
+    return false;
+  }
+}
+
+/**
+ * The open model cannot continue one schedule into another: it warms up separately, then
+ * lets a blocked server work off what it accepted before the window opens. (The closed
+ * model warms up inside the measured load.)
+ */
+async function warmUpApart(scenario: Scenario, endpoint: Endpoint, ctx: RunContext): Promise<void> {
+  const load = scenario.load;
+  if (load.kind !== 'rate' || load.warmupS <= 0) return;
+  await measure(scenario, endpoint, load.warmupS, { warmupS: 0 }, ctx);
+  await drain(endpoint, DRAIN_REQUESTS_MAX);
+}
+
+function interrupted(ctx: RunContext, findings: RunFindings): boolean {
+  if (ctx.signal?.aborted) findings.errored('interrupted');
+  return ctx.signal?.aborted ?? false;
+}
+
+/** What the measured window gave: the loads' figures and the samplers'. */
+interface MeasuredWindow {
+  client: ClientFigures;
+  probe: ClientFigures | undefined;
+  tree: TreeFigures | undefined;
+  /** The generator's own CPU over the window, % of one core (all its threads together). */
+  loadgenCpuPct: number;
+}
+
+type TreeFigures = ReturnType<TreeMonitor['stop']>;
+
+/** The measured load (+ probe), with the server's process tree and the generator's CPU sampled over the window only. */
+async function measureWindow(scenario: Scenario, endpoint: Endpoint, server: RunningServer | undefined, ctx: RunContext): Promise<MeasuredWindow> {
+  const load = scenario.load;
+  // Samplers open with the measured window (after the closed model's in-load warm-up).
+  let monitor: TreeMonitor | undefined;
+  let loadgenCpuStart = process.cpuUsage();
+  let wallStartMs = performance.now();
+  const openWindow = () => {
+    server?.send({ type: 'reset' });
+    if (server) {
+      server.rememberTree();
+      monitor = new TreeMonitor(server.pid);
+    }
+    loadgenCpuStart = process.cpuUsage();
+    wallStartMs = performance.now();
+  };
+  const inLoadWarmupS = load.kind === 'closed' ? load.warmupS : 0;
+  if (inLoadWarmupS === 0) openWindow();
+  const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx);
+  const wallS = Math.max(0.001, (performance.now() - wallStartMs) / 1000);
+  const loadgenCpu = process.cpuUsage(loadgenCpuStart);
+  const tree = (monitor as TreeMonitor | undefined)?.stop();
+  return { client, probe, tree, loadgenCpuPct: ((loadgenCpu.user + loadgenCpu.system) / 1e6 / wallS) * 100 };
+}
+
+/** The run's figures: the window's, the server's telemetry beside them, the ideal. */
+function measurementOf(scenario: Scenario, window: MeasuredWindow, telemetry: ServerTelemetry | undefined, ctx: RunContext): RunMeasurement {
+  const loopDelay = telemetry?.loopDelayP99MsPerSecond;
+  if (telemetry) delete telemetry.loopDelayP99MsPerSecond; // kept once, in the per-second series
+  const ideal = idealFor(scenario, ctx.usableCores);
+  return {
+    client: withLoopDelay(window.client, loopDelay),
+    ...(window.probe ? { probe: withLoopDelay(window.probe, loopDelay) } : {}),
+    ...(window.tree ? { server: { ...window.tree, ...(telemetry ? { telemetry } : {}) } } : {}),
+    loadgen: { cpuPct: window.loadgenCpuPct },
+    ...(ideal ? { ideal: withEfficiency(ideal, window.client.rps) } : {}),
+  };
+}
+
+/** After the load: the server or a resource failed, the run was interrupted, or its figures are not the server's. */
+function judgeAfterLoad(window: MeasuredWindow, server: RunningServer | undefined, ctx: RunContext, findings: RunFindings): void {
+  const failure = server?.failure() ?? ctx.resourceFailure?.();
+  if (interrupted(ctx, findings)) return;
+  if (failure) return findings.errored(failure, server?.stderrTail());
+  // With --threads N the process's CPU is N threads': saturation is per thread (their mean).
+  const reasons = [...invalidReasons(window.client, window.loadgenCpuPct / Math.max(1, ctx.threads ?? 1)), ...(window.probe ? invalidReasons(window.probe, 0, 'probe') : [])];
+  for (const reason of reasons) findings.invalid(reason);
+}
+
+/** Stops the server and checks that no process of its tree is left. */
+async function stopServer(server: RunningServer | undefined, findings: RunFindings): Promise<void> {
+  const stop = await server?.stop();
+  if (stop && stop.leftoverPids.length > 0) findings.errored(`processes left after stop: ${stop.leftoverPids.join(', ')}`);
 }

@@ -3,7 +3,8 @@
  * id echoed and the value the workload says a correct answer carries. A handler that
  * forgets `await` (answers `{}`), answers early, or answers another request's value fails.
  */
-import { getWorkload } from '../../servers/workloads/index.js';
+import { findWorkload, getWorkload } from '../../servers/workloads/index.js';
+import { noopBody } from '../../servers/workloads/noop.js';
 import type { WorkloadParams, WorkRequest } from '../../servers/workloads/types.js';
 
 /** Returns why a body is wrong, or undefined when it is right. */
@@ -43,25 +44,18 @@ export function bodyCheckFor(workloadName: string, params: WorkloadParams, varia
 }
 
 /** The exact body of a noop answer (the `/noop` route, and `/work` on a noop server). */
-export const noopExpectedBody = (id: number): string => `{"workload":"noop","id":${id},"value":${id}}`;
+export const noopExpectedBody = noopBody;
 
 /**
  * The exact body a correct answer has, for the workloads whose server output is known byte
- * for byte, so a driver can recognise a right answer by a string comparison (the lean
- * driver); undefined for the others, which the BodyCheck handles. The server serialises
- * `{ workload, id, value }` with JSON.stringify (fastify without a response schema), keys in
- * that order; sleep's value is `${id}:${sleepMs}` with sleepMs = Number(params.sleepMs), the
- * same expression as servers/workloads/sleep.ts, and holds nothing JSON escapes. A body
- * that differs from this string still goes through the BodyCheck before it is called wrong.
+ * for byte (their `exactBody`), so a driver can recognise a right answer by a string
+ * comparison (the lean driver); undefined for the others and for variants, which the
+ * BodyCheck handles. A body that differs from this string still goes through the
+ * BodyCheck before it is called wrong.
  */
 export function expectedBodyFor(workloadName: string, params: WorkloadParams, variant?: string): ((id: number) => string) | undefined {
   if (variant !== undefined) return undefined;
-  if (workloadName === 'noop') return noopExpectedBody;
-  if (workloadName === 'sleep') {
-    const sleepMs = Number(params['sleepMs']);
-    return (id) => `{"workload":"sleep","id":${id},"value":"${id}:${sleepMs}"}`;
-  }
-  return undefined;
+  return findWorkload(workloadName)?.exactBody?.(params);
 }
 
 /** The check for the cheap `/noop` route of head-of-line probes. */

@@ -1,6 +1,6 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Workload, WorkloadParams } from './types.js';
+import type { Calibrations, Workload, WorkloadParams } from './types.js';
 
 /**
  * Real CPU work: a chain of PBKDF2-SHA256 rounds (OpenSSL, native, allocation-free apart
@@ -59,6 +59,31 @@ function refuseBytecode(params: WorkloadParams): void {
   }
 }
 
+/** Iterations (PBKDF2 rounds or bytecode steps) that cost `cpuMs` of CPU at `nsPerIteration` each. */
+export function iterationsCosting(cpuMs: number, nsPerIteration: number): number {
+  return Math.max(1, Math.round((cpuMs * 1e6) / nsPerIteration));
+}
+
+/**
+ * `cpuIterations` from `cpuMs` and the runtime's calibration. Python's cpu is pure bytecode
+ * (holds the GIL) unless the scenario asks for native; native is PBKDF2 on both runtimes.
+ */
+function calibrated(params: WorkloadParams, calibrations: Calibrations): WorkloadParams {
+  const next: WorkloadParams = { ...params };
+  if (calibrations.runtime === 'python') {
+    next['cpuKind'] ??= 'bytecode';
+    if (next['cpuKind'] === 'bytecode' && next['cpuIterations'] === undefined) {
+      if (calibrations.bytecodeNsPerIteration === undefined) throw new Error('cpu workload on Python needs the bytecode calibration (serve.py --facts)');
+      next['cpuIterations'] = iterationsCosting(Number(next['cpuMs']), calibrations.bytecodeNsPerIteration);
+    }
+  }
+  if (next['cpuIterations'] === undefined) {
+    if (calibrations.nsPerIteration === undefined) throw new Error('cpu workload needs a CPU calibration');
+    next['cpuIterations'] = iterationsCosting(Number(next['cpuMs']), calibrations.nsPerIteration);
+  }
+  return next;
+}
+
 function valueOf(digest: Buffer): string {
   return digest.toString('hex').slice(0, 16);
 }
@@ -94,6 +119,9 @@ export const cpu: Workload = {
     }
     return { workload: 'cpu', id: req.id, value: valueOf(digest) };
   },
+  usesCalibration: (params) => params['cpuIterations'] === undefined,
+  calibrated,
+  cpuBound: true,
   verifyValue: (params, req, value) =>
     value === (cpuKindOf(params) === 'bytecode' ? bytecodeValue(req.id, iterationsOf(params)) : valueOf(hashChain(req.id, iterationsOf(params)))),
 };

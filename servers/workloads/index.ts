@@ -3,7 +3,7 @@ import { db } from './db.js';
 import { file } from './file.js';
 import { noop } from './noop.js';
 import { sleep } from './sleep.js';
-import type { Workload } from './types.js';
+import type { Workload, WorkloadParams } from './types.js';
 import { upstream } from './upstream.js';
 
 /** The registry: its keys are the valid `--filter`/suite workload names. One line per workload. */
@@ -28,4 +28,14 @@ export function getWorkload(name: string): Workload {
     throw new Error(`unknown workload '${name}'; allowed: ${workloadNames.join(', ')}`);
   }
   return workloads[name];
+}
+
+/** The workload of that name, or undefined for a name outside the registry (`external` targets). */
+export function findWorkload(name: string): Workload | undefined {
+  return isWorkloadName(name) ? workloads[name] : undefined;
+}
+
+/** Whether a scenario's work per request comes from the machine's calibration (cpu without a fixed `cpuIterations`). */
+export function usesCalibration(workloadName: string, params: WorkloadParams): boolean {
+  return findWorkload(workloadName)?.usesCalibration?.(params) ?? false;
 }

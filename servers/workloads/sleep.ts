@@ -9,6 +9,11 @@ function sleepMsOf(params: WorkloadParams): number {
   return Number(params['sleepMs']);
 }
 
+/** The answer's value: the request id and the wait, `${id}:${sleepMs}` (nothing JSON escapes). */
+function valueOf(id: number, sleepMs: number): string {
+  return `${id}:${sleepMs}`;
+}
+
 /** Wait without using CPU. Blocking: Atomics.wait. Non-blocking: timers/promises setTimeout. */
 export const sleep: Workload = {
   name: 'sleep',
@@ -20,12 +25,16 @@ export const sleep: Workload = {
   runBlocking(params, req) {
     const sleepMs = sleepMsOf(params);
     Atomics.wait(cell, 0, 0, sleepMs);
-    return { workload: 'sleep', id: req.id, value: `${req.id}:${sleepMs}` };
+    return { workload: 'sleep', id: req.id, value: valueOf(req.id, sleepMs) };
   },
   async runNonBlocking(params, req) {
     const sleepMs = sleepMsOf(params);
     await sleepAsync(sleepMs);
-    return { workload: 'sleep', id: req.id, value: `${req.id}:${sleepMs}` };
+    return { workload: 'sleep', id: req.id, value: valueOf(req.id, sleepMs) };
   },
-  expectedValue: (params, req) => `${req.id}:${sleepMsOf(params)}`,
+  expectedValue: (params, req) => valueOf(req.id, sleepMsOf(params)),
+  exactBody(params) {
+    const sleepMs = sleepMsOf(params);
+    return (id) => `{"workload":"sleep","id":${id},"value":"${valueOf(id, sleepMs)}"}`;
+  },
 };

@@ -8,6 +8,8 @@
  * Workload parameters are plain JSON values with units in their names (`sleepMs`,
  * `cpuMs`) so they can cross process and thread boundaries unchanged.
  */
+import type { Runtime } from '../strategies/types.js';
+
 export type ParamValue = number | string | boolean;
 export type WorkloadParams = Record<string, ParamValue>;
 
@@ -48,6 +50,20 @@ export interface WorkloadContext {
   params: WorkloadParams;
 }
 
+/**
+ * The machine's calibrations, for a workload whose work per request is sized on the
+ * machine it runs on (cpu: `cpuMs` → `cpuIterations`). The harness measures them once per
+ * run and records them with the results.
+ */
+export interface Calibrations {
+  /** The runtime of the server that will run the workload. */
+  runtime: Runtime;
+  /** Node.js: CPU ns one PBKDF2-SHA256 round costs (bench/run/calibrate-cpu.ts). */
+  nsPerIteration?: number;
+  /** Python: CPU ns one step of the pure-Python loop costs (servers/python/serve.py --facts). */
+  bytecodeNsPerIteration?: number;
+}
+
 export interface Workload {
   name: string;
   /** One line for reports and --help. */
@@ -76,4 +92,21 @@ export interface Workload {
   expectedValue?(params: WorkloadParams, req: WorkRequest): string | number | undefined;
   /** Full (possibly expensive) check of one answer's value, used before load starts. */
   verifyValue?(params: WorkloadParams, req: WorkRequest, value: string | number): boolean;
+  /**
+   * The exact body of a correct answer to request `id`, for workloads whose server output
+   * is known byte for byte (the server serialises `{ workload, id, value }` with
+   * JSON.stringify, keys in that order) and cheap to build: a load driver then recognises a
+   * right answer by a string comparison (the lean driver). A body that differs still goes
+   * through the full check before it is called wrong.
+   */
+  exactBody?(params: WorkloadParams): (id: number) => string;
+  /** Whether these parameters leave the work per request to the machine's calibration (the harness then calibrates once per run). */
+  usesCalibration?(params: WorkloadParams): boolean;
+  /**
+   * The parameters the server receives, the work per request sized with the calibrations
+   * (e.g. cpu: `cpuIterations` from `cpuMs`). Throws when a calibration it needs is missing.
+   */
+  calibrated?(params: WorkloadParams, calibrations: Calibrations): WorkloadParams;
+  /** Each request's work is CPU time, so the cores bound it: the suite measures the cores the machine delivers beside these runs. */
+  cpuBound?: boolean;
 }
