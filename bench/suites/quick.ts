@@ -94,7 +94,7 @@ const nodeScenarios: Scenario[] = dedupeScenarios([
     ]),
     timing,
   ),
-  ...rateSweepScenarios({ ...RATE_SWEEP_SMALL, cpuRatesPerS: [] }).map(once),
+  ...rateSweepScenarios({ ...RATE_SWEEP_SMALL, cpuRatesPerS: [] }).map(once), // 6 runs of 4 s
   ...overTimeScenarios(3, 0.5).map(once),
 ]);
 
@@ -116,7 +116,7 @@ export const quick: Suite = {
   name: 'quick',
   description:
     `the first run, ~5 min: every claim's Node.js scenarios and Python's for ${QUICK_PYTHON_CLAIMS.join(' ')} (${REPETITIONS} repetitions of ${timing.durationS} s), ` +
-    `and once each for the charts: every strategy x {noop, sleep, cpu}, file reads, a sleep rate sweep, two 3 s over-time runs; ` +
+    `and once each for the charts: every strategy x {noop, sleep, cpu}, file reads, a sleep rate sweep (blocking, async), two 3 s over-time runs; ` +
     `with --runtime python: every claim on Python and every Python strategy x workload`,
   repetitions: REPETITIONS,
   scenarios: dedupeScenarios([...nodeScenarios, ...shortenScenarios(pythonClaimed, pythonTiming)]),
