@@ -1,35 +1,31 @@
 /** The table printed at the end of a run: one row per scenario. */
+import { formatMs, formatNumber, formatPct, formatWithInterval, textTable } from './format/index.js';
 import type { ClaimVerdict, ScenarioSummary } from './types.js';
 
-function fixed(value: number | undefined, digits = 1): string {
-  return value === undefined ? '' : value.toFixed(digits);
-}
+const ms = (x: number | undefined) => (x === undefined ? '' : formatMs(x));
 
+/** The mean beside the interval of the mean, as in summary.md; one run has no interval. */
 function rpsCell(s: ScenarioSummary): string {
   if (!s.rps) return '';
-  const d = s.rps.median < 100 ? 1 : 0;
-  // The mean beside the interval of the mean; one run has no interval.
-  return s.rps.n > 1 ? `${s.rps.mean.toFixed(d)} [${s.rps.ciLow.toFixed(d)}-${s.rps.ciHigh.toFixed(d)}]` : `${s.rps.mean.toFixed(d)} (1 run)`;
+  return formatWithInterval(s.rps.mean, s.rps.n > 1 ? { low: s.rps.ciLow, high: s.rps.ciHigh } : undefined);
 }
 
 export function terminalTable(summaries: ScenarioSummary[]): string {
-  const header = ['scenario', 'state', 'req/s mean [95% CI of mean]', 'p50 ms', 'p99 ms', 'ideal', 'eff', 'loop p99 ms', 'srv cpu s', 'gen cpu %'];
+  const header = ['scenario', 'state', 'req/s mean [95% CI of mean]', 'p50', 'p99', 'ideal req/s', 'eff', 'loop p99', 'srv cpu', 'gen cpu'];
   const rows = summaries.map((s) => [
     s.scenarioId,
     s.state,
     rpsCell(s),
-    fixed(s.latencyP50Ms?.median),
-    fixed(s.latencyP99Ms?.median),
-    s.ideal ? s.ideal.idealRps.toFixed(s.ideal.idealRps < 100 ? 1 : 0) : '',
-    s.ideal ? s.ideal.efficiency.toFixed(2) : '',
-    fixed(s.eventLoopDelayP99Ms),
-    fixed(s.serverCpuS, 2),
-    fixed(s.loadgenCpuPct, 0),
+    ms(s.latencyP50Ms?.median),
+    ms(s.latencyP99Ms?.median),
+    s.ideal ? formatNumber(s.ideal.idealRps) : '',
+    s.ideal ? formatPct(s.ideal.efficiency, 0) : '',
+    ms(s.eventLoopDelayP99Ms),
+    s.serverCpuS === undefined ? '' : formatMs(s.serverCpuS * 1000),
+    s.loadgenCpuPct === undefined ? '' : formatPct(s.loadgenCpuPct / 100, 0),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const notes = summaries.flatMap((s) => [...s.notes.map((n) => `  ${s.scenarioId}: ${n}`), ...(s.state !== 'ok' ? s.reasons.map((r) => `  ${s.scenarioId} (${s.state}): ${r}`) : [])]);
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
+  return [textTable(header, rows, { leftColumns: 2 }), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
 }
 
 /**

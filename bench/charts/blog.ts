@@ -6,7 +6,7 @@
  * what is plotted, and the run's conditions) and a 1200×675 social-card image.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatNumber } from '../reporters/format.js';
+import { formatFixed, formatNumber, formatRange } from '../format/index.js';
 import type { ResultsFile } from '../types.js';
 import { CHARTS, chartSpecs, type ChartName, type ChartSpec } from './index.js';
 import { fileKey } from './run-data.js';
@@ -35,11 +35,11 @@ export function blogSpecs(results: ResultsFile): ChartSpec[] {
 export function runConditions(results: ResultsFile): string {
   const m = results.machine;
   const windows = [...new Set(results.scenarios.map((s) => s.load.durationS))].sort((a, b) => a - b);
-  const windowText = windows.length === 0 ? '' : windows.length === 1 ? `${formatNumber(windows[0]!)} s windows` : `${formatNumber(windows[0]!)}–${formatNumber(windows[windows.length - 1]!)} s windows`;
+  const windowText = windows.length === 0 ? '' : windows.length === 1 ? `${formatNumber(windows[0]!)} s windows` : `${formatRange(windows[0]!, windows[windows.length - 1]!)} s windows`;
   const repetitions = Number((results.options as { repetitions?: unknown }).repetitions);
   const tookS = results.finishedAt ? (Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000 : NaN;
   const load = results.loadAverage1m;
-  const loadText = load ? `load average ${load.atStart.toFixed(2)} at start${load.atEnd !== undefined ? `, ${load.atEnd.toFixed(2)} at end` : ''}` : 'load average not recorded';
+  const loadText = load ? `load average ${formatFixed(load.atStart, 2)} at start${load.atEnd !== undefined ? `, ${formatFixed(load.atEnd, 2)} at end` : ''}` : 'load average not recorded';
   return [
     `${m.cpuModel}, ${m.cores} cores (${m.usableCores} usable)`,
     loadText,

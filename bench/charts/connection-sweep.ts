@@ -13,7 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
 import { serviceModels } from '../ideal.js';
-import { formatConnections, formatNumber } from '../reporters/format.js';
+import { formatConnections, formatNumber } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import { studentTQuantile } from '../stats/index.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
@@ -75,7 +75,7 @@ function finding(points: SweepPoint[], seriesOf: (s: ScenarioSummary) => string)
   const at = (c: number) => points.filter((p) => p.summary.connections === c);
   const c = connections.find((c) => at(c).length === seriesCount && at(c).every((p) => p.summary.state === 'ok')) ?? connections[0]!;
   const here = at(c).sort((a, b) => b.inService - a.inService);
-  const parts = here.map((p) => `${seriesOf(p.summary)} ${formatNumber(Number(p.inService.toPrecision(3)))}`);
+  const parts = here.map((p) => `${seriesOf(p.summary)} ${formatNumber(p.inService)}`);
   return `Requests in service at once at ${formatConnections(c)}: ${parts.join(', ')}`;
 }
 

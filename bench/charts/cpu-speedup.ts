@@ -1,7 +1,7 @@
 /** Chart 4: on the `cpu` workload, each strategy's speedup over blocking, against the core count. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
-import { formatPct, formatRatio } from '../reporters/format.js';
+import { formatPct, formatRatio, formatRps } from '../format/index.js';
 import { strategyPanels } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, strategyColour } from './style.js';
 
@@ -42,7 +42,7 @@ export function cpuSpeedup(results: ResultsFile): TopLevelSpec | undefined {
     {
       title,
       subtitle: [
-        `${panel.label} at ${panel.load}: each strategy's median requests/s ÷ blocking's (${formatRatio(1)} = ${base.toPrecision(3)} req/s).`,
+        `${panel.label} at ${panel.load}: each strategy's median requests/s ÷ blocking's (${formatRatio(1)} = ${formatRps(base)}).`,
         `Whiskers: the strategy's 95% CI ÷ blocking's median. Dashed: the ceiling, one CPU-bound request per usable core.${serial ? ` async: ${formatRatio(serial.speedup)}.` : ''}`,
       ],
       caption: 'Speedup of each strategy over blocking on the CPU-bound workload. A strategy that runs work in parallel can approach the number of usable cores, minus what the load generator uses on the same machine; one that keeps the work on the event loop cannot.',

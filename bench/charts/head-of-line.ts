@@ -1,7 +1,7 @@
 /** Chart 6: the cheap route's p99 while heavy requests run on the same server, by strategy (claim C12). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatMs, formatRatio } from '../reporters/format.js';
+import { formatConnections, formatMs, formatRatio } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
 import { loadLabel, tagged, workloadLabel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
@@ -52,7 +52,7 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
     {
       title,
       subtitle: [
-        `${probeConnections} connection${probeConnections === 1 ? '' : 's'} call${probeConnections === 1 ? 's' : ''} ${probePath} while ${main} on the same server.`,
+        `${formatConnections(probeConnections)} call${probeConnections === 1 ? 's' : ''} ${probePath} while ${main} on the same server.`,
         `Bars: median over runs of the ${probePath} p99; whiskers: 95% CI.${log ? ' Log scale.' : ''}`,
       ],
       caption: `Head-of-line blocking: how long a cheap request (${probePath}) waits at the 99th percentile when other requests do heavy work on the same server. Work that holds the event loop makes every other request wait behind it.`,

@@ -1,7 +1,7 @@
 /** Chart 2: p50 and p99 latency by strategy, one panel per workload (log scale when they span orders of magnitude). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
-import { formatMs, formatRatio } from '../reporters/format.js';
+import { formatMs, formatRatio } from '../format/index.js';
 import { strategiesOf } from '../reporters/order.js';
 import { strategyPanels, type Panel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, panelTitle, logScale, spansOrders } from './style.js';

@@ -6,7 +6,7 @@
  * send) and an uncorrected (dashed, from the actual send) line.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatMs, formatRatio } from '../reporters/format.js';
+import { formatMs, formatRatio } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import type { ChartPart } from './index.js';

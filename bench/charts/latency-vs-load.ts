@@ -9,7 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { idealFor } from '../ideal.js';
-import { formatMs, formatNumber } from '../reporters/format.js';
+import { formatMs, formatNumber, formatRange } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import { bracketOf, judgeProbe } from '../run/rate-sweep.js';
 import { RATE_SWEEP_TAG } from '../suites/parts/rate-sweep.js';
@@ -111,7 +111,7 @@ function capacityOf(scenario: Scenario, usableCores: number): { idealRps: number
 }
 
 const kneeText = (k: StrategyKnee) =>
-  k.kneePerS === null ? `below ${formatNumber(k.firstFailPerS ?? 0)}/s` : k.firstFailPerS === null ? `≥ ${formatNumber(k.kneePerS)}/s` : `${formatNumber(k.kneePerS)}–${formatNumber(k.firstFailPerS)}/s`;
+  k.kneePerS === null ? `below ${formatNumber(k.firstFailPerS ?? 0)}/s` : k.firstFailPerS === null ? `≥ ${formatNumber(k.kneePerS)}/s` : `${formatRange(k.kneePerS, k.firstFailPerS)}/s`;
 
 function finding(knees: StrategyKnee[], where: string): string {
   const score = (k: StrategyKnee) => (k.firstFailPerS === null ? Infinity : (k.kneePerS ?? 0));
@@ -127,7 +127,7 @@ function finding(knees: StrategyKnee[], where: string): string {
       ? `${names(ks)} ${verb} below ${formatNumber(k.firstFailPerS!)}/s`
       : k.firstFailPerS === null
         ? `${names(ks)} ${ks.length > 1 ? 'hold' : 'holds'} p99 at every rate up to ${formatNumber(k.kneePerS)}/s`
-        : `${names(ks)} ${verb} at ${formatNumber(k.kneePerS)}–${formatNumber(k.firstFailPerS)}/s`;
+        : `${names(ks)} ${verb} at ${formatRange(k.kneePerS, k.firstFailPerS)}/s`;
   };
   if (worst.includes(best)) return `${where}: ${holds(worst)}`;
   return `${where}: ${holds([best])}; ${holds(worst)}`;

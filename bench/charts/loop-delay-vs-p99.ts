@@ -1,6 +1,7 @@
 /** Chart 7: event-loop delay p99 against request p99 latency across all scenarios, log-log (claim C15). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
+import { formatFixed } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
 import { workloadLabel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, strategyColour } from './style.js';
@@ -43,7 +44,7 @@ export function loopDelayVsP99(results: ResultsFile): TopLevelSpec | undefined {
     .map((s) => ({ scenario: s.scenarioId, strategy: s.strategy, workload: workloadLabel(s), delay: s.eventLoopDelayP99Ms!, p99: s.latencyP99Ms!.median, state: s.state }));
   const rho = spearman(rows.map((r) => r.delay), rows.map((r) => r.p99));
   const strength = !Number.isFinite(rho) ? 'cannot be compared with' : rho >= 0.7 ? 'predicts' : rho >= 0.4 ? 'partly predicts' : rho >= 0.2 ? 'weakly predicts' : 'does not predict';
-  const rhoText = Number.isFinite(rho) ? `Spearman ρ = ${rho.toFixed(2)}` : 'ρ undefined';
+  const rhoText = Number.isFinite(rho) ? `Spearman ρ = ${formatFixed(rho, 2)}` : 'ρ undefined';
   const delays = rows.map((r) => r.delay);
   const p99s = rows.map((r) => r.p99);
   const xScale = logScale(Math.min(...delays), Math.max(...delays));

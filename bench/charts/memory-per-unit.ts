@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MemoryPerUnitResult } from '../micro/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatBytes, formatRatio } from '../reporters/format.js';
+import { formatBytes, formatRange, formatRatio, vegaBytesLabelExpr } from '../format/index.js';
 import { findStrategy } from '../../servers/strategies/index.js';
 import { compareText } from '../reporters/order.js';
 import { PLOT_WIDTH, chartSpec, logScale } from './style.js';
@@ -99,7 +99,7 @@ export function memoryFromRss(results: ResultsFile): MemoryPoint[] {
     best.set(g.strategy, {
       unit: g.unit,
       bytesPerUnit: perUnit,
-      detail: `RSS slope over ${Math.min(...xs).toLocaleString('en-US')}-${Math.max(...xs).toLocaleString('en-US')} units, ${g.workload}`,
+      detail: `RSS slope over ${formatRange(Math.min(...xs), Math.max(...xs))} units, ${g.workload}`,
       span,
     });
   }
@@ -127,7 +127,7 @@ export function memoryPerUnit(results: ResultsFile): TopLevelSpec | undefined {
     ? 'Source: the memory-per-unit micro-benchmark (growth of resident memory per unit held open), the figures claim C5 uses.'
     : 'Source: no micro-benchmark in this run; the slope of server peak RSS over the number of concurrent units across the run (marginal cost).';
   const scaled = logScale(lightest.bytesPerUnit, heaviest.bytesPerUnit, micro ? 2.9 : 19);
-  const bytesLabel = "datum.value >= 1e9 ? format(datum.value / 1e9, '~r') + ' GB' : datum.value >= 1e6 ? format(datum.value / 1e6, '~r') + ' MB' : datum.value >= 1e3 ? format(datum.value / 1e3, '~r') + ' KB' : format(datum.value, '~r') + ' B'";
+  const bytesLabel = vegaBytesLabelExpr();
   const x = { field: 'bytesPerUnit', type: 'quantitative', scale: scaled.scale, axis: { ...scaled.axis, labelExpr: bytesLabel }, title: 'resident memory per unit (bytes, log scale)' };
   const y = { field: 'unit', type: 'nominal', sort: rows.map((r) => r.unit), title: null, axis: { labelFontSize: 11.5, ticks: false, labelPadding: 6 } };
   return chartSpec(

@@ -7,7 +7,7 @@
  * (the per-second series of schema-2 runs).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatMs, formatNumber, formatRatio } from '../reporters/format.js';
+import { formatMs, formatNumber, formatRatio } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
 import { rampRateAt } from '../run/arrival-schedule.js';
 import type { PerSecondPoint, ResultsFile, RunRecord, Scenario, ScenarioSummary } from '../types.js';

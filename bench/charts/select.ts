@@ -5,7 +5,7 @@
 import { getWorkload, isWorkloadName } from '../../servers/workloads/index.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
-import { formatConnections, formatParams } from '../reporters/format.js';
+import { formatConnections, formatParams } from '../format/index.js';
 import { compareStrategies } from '../reporters/order.js';
 
 const HEADLINE_PARAMS = new Set(['fanout', 'mode']);

@@ -1,7 +1,7 @@
 /** Chart 1: requests/s by strategy, one panel per workload, with 95% CI whiskers. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
-import { formatNumber, formatPct, formatRatio } from '../reporters/format.js';
+import { formatNumber, formatPct, formatRatio } from '../format/index.js';
 import { strategiesOf } from '../reporters/order.js';
 import { strategyPanels, type Panel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, panelTitle, strategyColour } from './style.js';

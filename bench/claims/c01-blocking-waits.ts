@@ -16,7 +16,7 @@
  * at C = 10, S = 5 ms) refutes the claim instead of passing under a √C midpoint.
  * C = 1 is printed but not decisive: both models predict N = 1 there.
  */
-import { fmtMs, fmtNumber } from './figures.js';
+import { formatMs, formatNumber, formatRange } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { BLOCKING_SWEEP_SLEEP_MS, blockingSweep, connectionsLabel, connectionsOf } from './scenarios.js';
 import type { Claim, Outcome } from './types.js';
@@ -45,18 +45,18 @@ export const c01: Claim = {
         decisive: c >= 10,
         expect: (cmp): Outcome => (cmp.ratioCiHigh < ONE_AT_A_TIME_MAX ? 'supports' : cmp.ratioCiLow >= OVERLAP_MIN ? 'refutes' : 'undecided'),
         text: (cmp) =>
-          `${connectionsLabel(c)}: ${fmtNumber(cmp.ratio * x)} req/s = ${fmtNumber(cmp.ratio)} requests in service at once ` +
-          `(95% CI of the geometric mean ${fmtNumber(cmp.ratioCiLow)}-${fmtNumber(cmp.ratioCiHigh)})` +
-          (c >= 10 ? `; 1 if it waits, ${fmtNumber(c)} if the waits overlapped` : ''),
+          `${connectionsLabel(c)}: ${formatNumber(cmp.ratio * x)} req/s = ${formatNumber(cmp.ratio)} requests in service at once ` +
+          `(95% CI of the geometric mean ${formatRange(cmp.ratioCiLow, cmp.ratioCiHigh)})` +
+          (c >= 10 ? `; 1 if it waits, ${formatNumber(c)} if the waits overlapped` : ''),
       });
     }
     const p99 = scenarios
       .map((s) => [connectionsOf(s), j.medianOf(s, 'latencyP99Ms')] as const)
       .filter((pair): pair is readonly [number, number] => pair[1] !== undefined);
-    if (p99.length >= 2) j.note(`p99 grows with the queue: ${p99.map(([c, ms]) => `${fmtMs(ms)} at ${c}`).join(', ')}`);
+    if (p99.length >= 2) j.note(`p99 grows with the queue: ${p99.map(([c, ms]) => `${formatMs(ms)} at ${c}`).join(', ')}`);
     return j.finish({
       lead: {
-        supported: `throughput stays near 1/S = ${fmtNumber(x)} req/s whatever the connections: one request at a time`,
+        supported: `throughput stays near 1/S = ${formatNumber(x)} req/s whatever the connections: one request at a time`,
         refuted: 'the blocking server overlapped waits',
       },
     });

@@ -15,7 +15,7 @@
  *   only summary statistics, so intervals stand in for the two-sample test.)
  */
 import type { GatherVsSequentialResult } from '../micro/types.js';
-import { fmtMs, fmtNumber, fmtRatio } from './figures.js';
+import { formatMs, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { upstream } from './scenarios.js';
 import type { Claim, JudgeContext } from './types.js';
@@ -33,8 +33,8 @@ function microPart(j: ClaimJudging, r: GatherVsSequentialResult, ctx: JudgeConte
   const outcome = seqLow > gatherHigh * edge ? 'supports' : seqHigh < gatherLow * edge ? 'refutes' : 'undecided';
   j.part(
     outcome,
-    `micro: Promise.all of ${r.timerCount} timers of ${r.timerMs} ms took ${fmtMs(r.gatherWallMs)} (±${fmtNumber(r.gather.rmePct)}%) vs ` +
-      `${fmtMs(r.sequentialWallMs)} (±${fmtNumber(r.sequential.rmePct)}%) one after another, ${fmtRatio(r.sequentialOverGatherRatio)} (ideal ${r.idealSequentialOverGatherRatio}x)`,
+    `micro: Promise.all of ${r.timerCount} timers of ${r.timerMs} ms took ${formatMs(r.gatherWallMs)} (±${formatNumber(r.gather.rmePct)}%) vs ` +
+      `${formatMs(r.sequentialWallMs)} (±${formatNumber(r.sequential.rmePct)}%) one after another, ${formatRatio(r.sequentialOverGatherRatio)} (ideal ${formatRatio(r.idealSequentialOverGatherRatio)})`,
   );
 }
 

@@ -14,7 +14,7 @@
  * context (C1 and C4 judge the two ends).
  */
 import type { Scenario } from '../types.js';
-import { fmtNumber } from './figures.js';
+import { formatNumber } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { asyncSweep, core, dbQuery, headOfLine, SWEEP_SLEEP_MS, upstream } from './scenarios.js';
 import type { Claim } from './types.js';
@@ -47,7 +47,7 @@ export const c03: Claim = {
     }
     const grows = SWEEP.map((c) => j.medianOf(asyncSweep(c), 'rps'));
     if (grows.every((v) => v !== undefined)) {
-      j.note(`async sleep ${SWEEP_SLEEP_MS} ms at ${SWEEP.join('/')} connections: ${grows.map((v) => fmtNumber(v!)).join('/')} req/s`);
+      j.note(`async sleep ${SWEEP_SLEEP_MS} ms at ${SWEEP.join('/')} connections: ${grows.map((v) => formatNumber(v!)).join('/')} req/s`);
     }
     return j.finish({ lead: { supported: 'async serves more requests with lower tail latency on every I/O workload measured' } });
   },

@@ -18,7 +18,7 @@
  *   otherwise (too noisy) → undecided.
  */
 import type { RunRecord } from '../types.js';
-import { fmtMs, fmtNumber } from './figures.js';
+import { formatMs, formatNumber, formatRange } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { asyncSweep, connectionsLabel, connectionsOf, tenThousand as tenThousandScenario } from './scenarios.js';
 import type { Claim, Outcome } from './types.js';
@@ -43,7 +43,7 @@ export const c04: Claim = {
     for (const s of [thousand, tenThousand]) {
       const c = connectionsOf(s);
       const sleepMs = Number(s.params['sleepMs']);
-      const label = `${connectionsLabel(c)}, S = ${fmtMs(sleepMs)}`;
+      const label = `${connectionsLabel(c)}, S = ${formatMs(sleepMs)}`;
       const optional = s === tenThousand;
       if (!j.present(s)) {
         // 10,000 connections run in the default suite only (tens of seconds per run).
@@ -56,7 +56,7 @@ export const c04: Claim = {
       const sent = counted.reduce((n, r) => n + (r.client?.requests ?? 0) + failedOf(r), 0);
       const leftOut = all.length - counted.length;
       const failedText =
-        `${fmtNumber(failed)} failed of ${fmtNumber(sent)} requests over ${counted.length} run(s)` +
+        `${formatNumber(failed)} failed of ${formatNumber(sent)} requests over ${counted.length} run(s)` +
         (leftOut > 0 ? ` (${leftOut} run(s) errored or with a saturated load generator not counted)` : '');
       if (sent > 0 && failed / sent > MAX_FAILED_SHARE) {
         const example = counted.find((r) => failedOf(r) > 0)?.reasons[0];
@@ -74,9 +74,9 @@ export const c04: Claim = {
         expect: (cmp): Outcome =>
           cmp.verdictAfterHolm === 'b-better' ? 'refutes' : cmp.ratioCiLow >= 1 / (1 + ctx.practicalBand) ? 'supports' : 'undecided',
         text: (cmp) =>
-          `${label}: ${fmtNumber(cmp.ratio * MIN_EFFICIENCY * idealRps)} req/s = ${fmtNumber(cmp.ratio * MIN_EFFICIENCY)} of C/S = ${fmtNumber(idealRps)} ` +
-          `(95% CI of the geometric mean ${fmtNumber(cmp.ratioCiLow * MIN_EFFICIENCY)}-${fmtNumber(cmp.ratioCiHigh * MIN_EFFICIENCY)})` +
-          (p99 !== undefined ? `, p99 ${fmtMs(p99)}` : '') +
+          `${label}: ${formatNumber(cmp.ratio * MIN_EFFICIENCY * idealRps)} req/s = ${formatNumber(cmp.ratio * MIN_EFFICIENCY)} of C/S = ${formatNumber(idealRps)} ` +
+          `(95% CI of the geometric mean ${formatRange(cmp.ratioCiLow * MIN_EFFICIENCY, cmp.ratioCiHigh * MIN_EFFICIENCY)})` +
+          (p99 !== undefined ? `, p99 ${formatMs(p99)}` : '') +
           `, ${failedText}`,
       });
     }

@@ -17,7 +17,7 @@
  *   cannot give.
  */
 import type { MemoryPerUnitResult } from '../micro/types.js';
-import { fmtBytes, fmtRatio } from './figures.js';
+import { formatBytes, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { scenario } from './scenarios.js';
 import type { Claim } from './types.js';
@@ -30,8 +30,8 @@ function microPart(j: ClaimJudging, r: MemoryPerUnitResult): void {
   const ratio = r.workerOverAsyncCallRssRatio;
   j.part(
     ratio >= MICRO_MARGIN ? 'supports' : ratio <= 1 ? 'refutes' : 'undecided',
-    `micro, RSS per unit: pending async call ${fmtBytes(r.pendingAsyncCall.rssBytesPerUnit)}, worker thread ${fmtBytes(r.workerThread.rssBytesPerUnit)} ` +
-      `(${fmtRatio(ratio)}), child process ${fmtBytes(r.childProcess.rssBytesPerUnit)}`,
+    `micro, RSS per unit: pending async call ${formatBytes(r.pendingAsyncCall.rssBytesPerUnit)}, worker thread ${formatBytes(r.workerThread.rssBytesPerUnit)} ` +
+      `(${formatRatio(ratio)}), child process ${formatBytes(r.childProcess.rssBytesPerUnit)}`,
   );
 }
 

@@ -17,7 +17,7 @@
  *   interval ≥ mid → refuted, which on Node.js reads `not-applicable` (worker threads run
  *   JavaScript in parallel: there is no GIL); otherwise inconclusive.
  */
-import { fmtCi, fmtNumber } from './figures.js';
+import { formatCi, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { deliveredCores, parallelMidpoint } from './parallelism.js';
 import { core } from './scenarios.js';
@@ -53,8 +53,8 @@ export const c06: Claim = {
     // outcome below can depend on whether processes scaled.
     let processesScaled = false;
     const speedupText = (name: string) => (c: ClaimComparison) =>
-      `cpu 20 ms, 50 conn: ${name} ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}, speedup ${fmtNumber(c.ratio)}x ` +
-      `(${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}) with W=${w} (ideal ${fmtNumber(k)}x on the cores delivered, GIL-like 1x, midpoint ${fmtNumber(mid)}x)`;
+      `cpu 20 ms, 50 conn: ${name} ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}, speedup ${formatRatio(c.ratio)} ` +
+      `(${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}) with W=${w} (ideal ${formatRatio(k)} on the cores delivered, GIL-like ${formatRatio(1)}, midpoint ${formatRatio(mid)})`;
     j.check({
       label: 'cpu 20 ms, 50 conn, processes',
       figure: 'rps',

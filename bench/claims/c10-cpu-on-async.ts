@@ -16,7 +16,7 @@
  * Context, not decisive: the p99 of both and the event-loop delay under CPU vs under I/O
  * (C15 judges the delay).
  */
-import { fmtCi, fmtNumber } from './figures.js';
+import { formatCi, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { deliveredCores, parallelMidpoint } from './parallelism.js';
 import { core } from './scenarios.js';
@@ -53,8 +53,8 @@ export const c10: Claim = {
         expect: (c: ClaimComparison): Outcome =>
           c.verdictAfterHolm === 'a-better' ? (c.ratioCiLow >= mid ? 'supports' : 'undecided') : c.verdictAfterHolm === 'inconclusive' ? 'undecided' : 'refutes',
         text: (c) =>
-          `processes ${fmtNumber(c.aMedian)} req/s vs async ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
-          `ideal ${fmtNumber(k)}x on the cores delivered, midpoint ${fmtNumber(mid)}x)`,
+          `processes ${formatNumber(c.aMedian)} req/s vs async ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
+          `ideal ${formatRatio(k)} on the cores delivered, midpoint ${formatRatio(mid)})`,
       });
     }
     j.check({ label: 'context', figure: 'latencyP99Ms', a: { scenario: cpuAsync }, b: { scenario: cpuBlocking }, decisive: false });

@@ -15,7 +15,7 @@
  *   effective); processes better, or no clear difference (as effective: on Node.js threads
  *   are parallel too, and the evidence says so) → supports; too noisy → undecided.
  */
-import { fmtCi, fmtNumber } from './figures.js';
+import { formatCi, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { deliveredCores, parallelMidpoint } from './parallelism.js';
 import { core } from './scenarios.js';
@@ -47,8 +47,8 @@ export const c11: Claim = {
         b: { scenario: blocking },
         expect: overBlocking,
         text: (c) =>
-          `${j.nameOf({ scenario: s })} ${fmtNumber(c.aMedian)} req/s vs blocking ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x ` +
-          `(${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${fmtNumber(k)}x on the cores delivered, midpoint ${fmtNumber(mid)}x)`,
+          `${j.nameOf({ scenario: s })} ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} ` +
+          `(${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${formatRatio(k)} on the cores delivered, midpoint ${formatRatio(mid)})`,
       });
     }
     j.check({
@@ -58,7 +58,7 @@ export const c11: Claim = {
       b: { scenario: threads },
       expect: (c): Outcome => (c.verdictAfterHolm === 'b-better' ? 'refutes' : c.verdictAfterHolm === 'inconclusive' ? 'undecided' : 'supports'),
       text: (c) =>
-        `processes ${fmtNumber(c.aMedian)} req/s vs threads ${fmtNumber(c.bMedian)}: ${fmtNumber(c.ratio)}x (${fmtCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
+        `processes ${formatNumber(c.aMedian)} req/s vs threads ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
         (c.verdictAfterHolm === 'no-clear-difference' ? ': as effective as threads (threads run CPU work in parallel here too)' : c.verdictAfterHolm === 'a-better' ? ': more effective than threads' : ''),
     });
     j.note(`P=${p} processes`);

@@ -21,7 +21,7 @@
  */
 import type { RunRecord } from '../types.js';
 import { SCENARIO_TAGS } from '../suites/scenario.js';
-import { fmtMs, fmtNumber } from './figures.js';
+import { formatMs, formatNumber, formatPct, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { scenario } from './scenarios.js';
 import type { Claim, Outcome } from './types.js';
@@ -46,7 +46,7 @@ function count(runs: RunRecord[]): Counted {
   };
 }
 
-const pct = (c: Counted) => fmtNumber((100 * c.wrong) / c.answers);
+const pct = (c: Counted) => formatPct(c.wrong / c.answers);
 
 export const c14: Claim = {
   id: 'C14',
@@ -64,20 +64,20 @@ export const c14: Claim = {
     const controlOk = control !== undefined && control.answers >= MIN_ANSWERS && control.wrong / control.answers <= CONTROL_MAX_WRONG_SHARE;
     if (!control) j.part('undecided', `control (the correct async server): ${j.absentReason(correct)}`);
     else if (control.answers < MIN_ANSWERS) j.part('undecided', `control (the correct async server): ${control.answers} answers measured (at least ${MIN_ANSWERS} needed)`);
-    else if (!controlOk) j.part('undecided', `control: validation also failed ${fmtNumber(control.wrong)} of ${fmtNumber(control.answers)} answers of the correct async server (${pct(control)}%, more than ${CONTROL_MAX_WRONG_SHARE * 100}%): the check itself cannot be trusted in this run`);
+    else if (!controlOk) j.part('undecided', `control: validation also failed ${formatNumber(control.wrong)} of ${formatNumber(control.answers)} answers of the correct async server (${pct(control)}, more than ${CONTROL_MAX_WRONG_SHARE * 100}%): the check itself cannot be trusted in this run`);
     if (bug.answers < MIN_ANSWERS) {
       j.part('undecided', `forgot-await: ${bug.answers} answers measured (at least ${MIN_ANSWERS} needed)`);
     } else {
       const shares = bug.runs.map((r) => r.client!.wrongBodies / r.client!.requests);
       const outcome: Outcome = !controlOk ? 'undecided' : Math.min(...shares) >= 0.99 ? 'supports' : Math.max(...shares) <= 0.01 ? 'refutes' : 'undecided';
       const example = bug.runs.find((r) => r.client!.firstWrongBody)?.client!.firstWrongBody;
-      const controlText = control && control.answers > 0 ? ` vs ${fmtNumber(control.wrong)} of ${fmtNumber(control.answers)} (${pct(control)}%) of the correct async server` : '';
-      j.part(outcome, `validation caught ${fmtNumber(bug.wrong)} of ${fmtNumber(bug.answers)} forgot-await answers as wrong (${pct(bug)}%)${controlText}${example ? `, e.g. ${example}` : ''}`);
+      const controlText = control && control.answers > 0 ? ` vs ${formatNumber(control.wrong)} of ${formatNumber(control.answers)} (${pct(control)}) of the correct async server` : '';
+      j.part(outcome, `validation caught ${formatNumber(bug.wrong)} of ${formatNumber(bug.answers)} forgot-await answers as wrong (${pct(bug)})${controlText}${example ? `, e.g. ${example}` : ''}`);
     }
     const [rpsForgot, rpsCorrect] = [medianRpsOfAny(j, forgot), j.medianOf(correct, 'rps')];
     const p50 = bug.runs.map((r) => r.client!.latencyMs.p50).sort((x, y) => x - y)[Math.floor(bug.runs.length / 2)];
     if (rpsForgot !== undefined && rpsCorrect !== undefined && p50 !== undefined) {
-      j.note(`it "answers" ${fmtNumber(rpsForgot / rpsCorrect)}x faster than the correct async server (${fmtNumber(rpsForgot)} vs ${fmtNumber(rpsCorrect)} req/s, p50 ${fmtMs(p50)}): the speed-up is the bug`);
+      j.note(`it "answers" ${formatRatio(rpsForgot / rpsCorrect)} faster than the correct async server (${formatNumber(rpsForgot)} vs ${formatNumber(rpsCorrect)} req/s, p50 ${formatMs(p50)}): the speed-up is the bug`);
     }
     return j.finish({ lead: { supported: 'a missing await answers before the work is done, with a wrong body, while the correct server passes the same validation' } });
   },

@@ -13,7 +13,7 @@
  * fewer than 8 scenarios. The listed scenarios are the minimum to run; all are used.
  */
 import { spearman } from '../stats/index.js';
-import { fmtMs, fmtNumber } from './figures.js';
+import { formatMs, formatNumber, formatP, formatRange } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { playedBy } from './runtimes.js';
 import { core, headOfLine } from './scenarios.js';
@@ -55,9 +55,9 @@ export const c15: Claim = {
     const [low, high] = [byDelay[0]!, byDelay[byDelay.length - 1]!];
     j.part(
       outcome,
-      `Spearman rho ${fmtNumber(r.rho)} (95% CI ${fmtNumber(r.ciLow)}-${fmtNumber(r.ciHigh)}, ${r.pValue < 0.001 ? 'p<0.001' : `p=${r.pValue.toFixed(3)}`}) ` +
+      `Spearman rho ${formatNumber(r.rho)} (95% CI ${formatRange(r.ciLow, r.ciHigh)}, ${formatP(r.pValue)}) ` +
         `between loop-delay p99 and request p99 over ${points.length} scenarios; ` +
-        `e.g. ${low.id}: loop ${fmtMs(low.delayMs)}, p99 ${fmtMs(low.p99Ms)}; ${high.id}: loop ${fmtMs(high.delayMs)}, p99 ${fmtMs(high.p99Ms)}`,
+        `e.g. ${low.id}: loop ${formatMs(low.delayMs)}, p99 ${formatMs(low.p99Ms)}; ${high.id}: loop ${formatMs(high.delayMs)}, p99 ${formatMs(high.p99Ms)}`,
     );
     return j.finish({ lead: { supported: 'event-loop delay ranks the servers by their latency tail: worth monitoring' } });
   },

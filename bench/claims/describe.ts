@@ -2,19 +2,20 @@
  * The sentence a comparison contributes to a claim's evidence: both medians with units,
  * the ratio with its interval, and why it did or did not count.
  */
-import { figures, fmtCi, fmtRatio } from './figures.js';
+import { formatCi, formatP, formatRatio } from '../format/index.js';
+import { figures } from './figures.js';
 import type { CheckSpec } from './judging.js';
 import type { ClaimComparison, Outcome } from './types.js';
 
-/** a / b with its interval, oriented so that it reads: `9.8x (95% CI 9.4-10)`, `37x lower (...)`. */
+/** a / b with its interval, oriented so that it reads: `9.8× (95% CI 9.4–10)`, `37× lower (...)`. */
 export function ratioText(c: ClaimComparison): string {
   const of = c.estimand ?? 'ratio';
-  if (c.higherIsBetter) return `${fmtRatio(c.ratio)} (${fmtCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
-  if (c.ratio > 1) return `${fmtRatio(c.ratio)} higher (${fmtCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
-  return `${fmtRatio(1 / c.ratio)} lower (${fmtCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow, of)})`;
+  if (c.higherIsBetter) return `${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
+  if (c.ratio > 1) return `${formatRatio(c.ratio)} higher (${formatCi(c.ratioCiLow, c.ratioCiHigh, of)})`;
+  return `${formatRatio(1 / c.ratio)} lower (${formatCi(1 / c.ratioCiHigh, 1 / c.ratioCiLow, of)})`;
 }
 
-/** `label: a 1,950 req/s vs b 198 req/s, 9.8x (95% CI 9.4-10)[: qualifier]`. */
+/** `label: a 1,950 req/s vs b 198 req/s, 9.8× (95% CI 9.4–10)[: qualifier]`. */
 export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number, names: { a: string; b: string }): string {
   const show = figures[spec.figure].show;
   const aText = `${names.a} ${show(c.aMedian)}`;
@@ -28,7 +29,7 @@ export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, 
   if (v === 'b-better') qualifier = constant ? `: significantly ${c.higherIsBetter ? 'below' : 'above'} ${names.b}` : `: ${names.b} better`;
   else if (v === 'a-better' && constant) qualifier = `: significantly ${c.higherIsBetter ? 'above' : 'below'} ${names.b}`;
   else if (v === 'no-clear-difference') qualifier = constant ? `: no clear difference from ${names.b}` : ': no clear difference';
-  else if (v === 'inconclusive' && c.verdict !== 'inconclusive') qualifier = `: not significant after Holm over ${familySize} comparisons (adjusted p=${c.holmPValue.toFixed(3)})`;
+  else if (v === 'inconclusive' && c.verdict !== 'inconclusive') qualifier = `: not significant after Holm over ${familySize} comparisons (adjusted ${formatP(c.holmPValue)})`;
   else if (v === 'inconclusive' && outcome === 'undecided') qualifier = `: inconclusive, ${c.reason.slice(c.reason.lastIndexOf(': ') + 2)}`;
   else if (v !== 'inconclusive' && outcome === 'undecided') qualifier = ': inconclusive, the interval is not clear of the threshold';
   return head + qualifier;

@@ -5,6 +5,7 @@
  * union of every claim's list (deduped by id). Timing here is the default suite's; the
  * quick suite shortens it (bench/suites/shorten.ts). Judging never depends on timing.
  */
+import { formatConnections } from '../format/index.js';
 import { coreScenarios } from '../suites/parts/core.js';
 import { headOfLineScenarios } from '../suites/parts/head-of-line.js';
 import { ioScenarios } from '../suites/parts/io.js';
@@ -83,7 +84,5 @@ export function connectionsOf(s: Scenario): number {
   return s.load.kind === 'closed' ? s.load.connections : 0;
 }
 
-/** `1 connection`, `1,000 connections`. */
-export function connectionsLabel(connections: number): string {
-  return `${connections.toLocaleString('en-US')} connection${connections === 1 ? '' : 's'}`;
-}
+/** `1 connection`, `1,000 connections` (bench/format). */
+export const connectionsLabel = formatConnections;

@@ -7,6 +7,7 @@
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { formatBytes, formatFixed, formatMs, formatNumber, formatPct, formatRatio, textTable } from '../format/index.js';
 import { microRows } from './run.js';
 import type { MicroResults, MicroRow } from './types.js';
 
@@ -60,25 +61,18 @@ export async function writeMicroReport(results: MicroResults, reportsDir: string
   return paths;
 }
 
-function formatBytes(bytes: number): string {
-  const abs = Math.abs(bytes);
-  if (abs >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
-  if (abs >= 1024) return `${(bytes / 1024).toFixed(2)} KiB`;
-  return `${bytes.toFixed(0)} B`;
-}
-
 function formatValue(row: MicroRow): string {
   switch (row.unit) {
     case 'bytes/unit':
-      return `${formatBytes(row.value)} /unit`;
+      return `${formatBytes(row.value)}/unit`;
     case 'ratio':
-      return `${row.value.toFixed(2)}x`;
+      return formatRatio(row.value);
     case 'us/op':
-      return `${row.value.toFixed(2)} µs/op`;
+      return `${formatNumber(row.value)} µs/op`;
     case 'ns/op':
-      return `${row.value.toFixed(row.value < 10 ? 2 : 1)} ns/op`;
+      return `${formatNumber(row.value)} ns/op`;
     case 'ms':
-      return `${row.value.toFixed(2)} ms`;
+      return formatMs(row.value);
   }
 }
 
@@ -89,26 +83,20 @@ export function formatMicroTable(results: MicroResults): string {
     r.benchmark,
     r.item,
     formatValue(r),
-    r.rmePct === null ? '' : `${r.rmePct.toFixed(1)}%`,
+    r.rmePct === null ? '' : formatPct(r.rmePct / 100, 1),
     r.samples === null ? '' : String(r.samples),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const rightAligned = new Set([2, 3, 4]);
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const m = results.machine;
   const out = [
     `loopbench micro — ${m.cpuModel}, ${m.cores} cores (${m.usableCores} usable), Node ${m.nodeVersion}, ${m.os}`,
-    `load average (1 min): ${results.loadAverage1mAtStart.toFixed(2)} at start, ${results.loadAverage1mAtEnd.toFixed(2)} at end` +
+    `load average (1 min): ${formatFixed(results.loadAverage1mAtStart, 2)} at start, ${formatFixed(results.loadAverage1mAtEnd, 2)} at end` +
       (Math.max(results.loadAverage1mAtStart, results.loadAverage1mAtEnd) >= m.usableCores / 2
         ? ' — the machine was busy: timings include outside load'
         : ''),
     '',
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...body.map(line),
+    textTable(header, body, { leftColumns: 2 }),
   ];
   for (const e of results.errors) out.push(`FAILED ${e.benchmark}: ${e.message}`);
-  out.push('', `${results.benchmarksRun.length} benchmark(s) in ${(results.durationMs / 1000).toFixed(1)} s`);
+  out.push('', `${results.benchmarksRun.length} benchmark(s) in ${formatMs(results.durationMs)}`);
   return out.join('\n');
 }

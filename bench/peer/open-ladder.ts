@@ -8,14 +8,14 @@
  * R against R/2 (a generator that inflates latency shows as p99 rising with R on a server
  * far from its limit), and the open model's CPU per request against the closed driver's.
  */
-import { readFileSync } from 'node:fs';
 import { runOpenModelShard, SPIN_BUDGET_FRACTION } from '../run/open-model-driver.js';
 import { sampleTree } from '../run/proc-tree.js';
 import { MAX_LOADGEN_CPU_PCT } from '../run/validity.js';
-import { summarize } from '../stats/index.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
 import { checksFor } from './generators.js';
-import { startPeerServer, type PeerOptions, type PeerServer } from './compare-peers.js';
+import { summaryOfFinite } from './peer-comparison.js';
+import { peerParams, type PeerOptions } from './peer-options.js';
+import { loadAverage1m, recordServerFailure, startPeerServer, type PeerServer } from './peer-server.js';
 
 /** A rate is held when the right answers per second reach this share of it. */
 export const HELD_FRACTION = 0.99;
@@ -83,14 +83,6 @@ export interface OpenLadderReport {
 /** The polling budgets `--pacing` compares (SPIN_BUDGET_FRACTION is the default below ~1,000/s; above, the default is 0). */
 export const PACING_BUDGETS = [0, SPIN_BUDGET_FRACTION, 0.3];
 
-function loadAvg1(): number | undefined {
-  try {
-    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-  } catch {
-    return undefined;
-  }
-}
-
 export function planOpenRuns(options: PeerOptions): { repetition: number; workload: string; ratePerS: number }[] {
   const rates = [...options.openRates].sort((a, b) => a - b);
   const plan: { repetition: number; workload: string; ratePerS: number }[] = [];
@@ -112,7 +104,7 @@ export async function runOpenOnce(
   spinBudgetFraction?: number,
 ): Promise<OpenRun> {
   const run: OpenRun = { repetition, workload, ratePerS, startedAt: new Date().toISOString(), state: 'ok', reasons: [], ...(spinBudgetFraction !== undefined ? { spinBudgetFraction } : {}) };
-  const la = loadAvg1();
+  const la = loadAverage1m();
   if (la !== undefined) run.loadAvg1 = la;
   const { check, expectedBody } = checksFor(workload, params);
   const load = (durationS: number) =>
@@ -155,22 +147,14 @@ export async function runOpenOnce(
     });
     if (f.requests > 0) run.clientCpuUsPerRequest = (cpuS * 1e6) / f.requests;
     run.held = f.rps >= HELD_FRACTION * ratePerS && run.failed === 0 && run.clientCpuPct! < MAX_LOADGEN_CPU_PCT;
-    const failure = server.failure();
-    if (failure) {
-      run.state = 'errored';
-      run.reasons.push(failure);
-    }
+    recordServerFailure(run, server);
   } catch (error) {
-    run.state = 'errored';
-    run.reasons.push(server.failure() ?? (error as Error).message);
+    recordServerFailure(run, server, error);
   }
   return run;
 }
 
-const median = (xs: (number | undefined)[]): number | undefined => {
-  const finite = xs.filter((x): x is number => x !== undefined && Number.isFinite(x));
-  return finite.length > 0 ? summarize(finite).median : undefined;
-};
+const median = (xs: (number | undefined)[]): number | undefined => summaryOfFinite(xs)?.median;
 
 export function summarizeOpen(runs: OpenRun[], options: PeerOptions): OpenLadderReport {
   const rates: OpenRateSummary[] = [];
@@ -206,7 +190,7 @@ export async function runOpenLadder(options: PeerOptions, signal: AbortSignal | 
   for (let repetition = 1; repetition <= options.openRuns; repetition++) {
     for (const workload of options.openWorkloads) {
       if (signal?.aborted) return runs;
-      const params: WorkloadParams = workload === 'sleep' ? { sleepMs: options.sleepMs } : {};
+      const params = peerParams(workload, options);
       const steps = plan.filter((s) => s.repetition === repetition && s.workload === workload);
       let server: PeerServer;
       try {
@@ -244,7 +228,7 @@ export async function runPacingSweep(options: PeerOptions, signal: AbortSignal |
   const workload = options.openWorkloads[0];
   if (workload === undefined || options.openRates.length === 0) return [];
   const rates = [...new Set([Math.min(...options.openRates), Math.max(...options.openRates)])];
-  const params: WorkloadParams = workload === 'sleep' ? { sleepMs: options.sleepMs } : {};
+  const params = peerParams(workload, options);
   const runs: OpenRun[] = [];
   const server = await startPeerServer(workload, params);
   try {

@@ -1,32 +1,37 @@
 /** The text printed at the end of `npm run bench:peer`: one table, the targets, the cost breakdown, the notes. */
-import type { SampleSummary } from '../types.js';
+import { formatFixed, formatPct, formatRange, formatRatio, formatSigned, formatWithInterval, groupThousands, textTable } from '../format/index.js';
 import type { Comparison } from '../stats/index.js';
+import type { SampleSummary } from '../types.js';
 import type { GeneratorName } from './generators.js';
-import type { GeneratorSummary, PeerReport, WorkloadComparison } from './compare-peers.js';
+import type { GeneratorSummary, PairedRatio, WorkloadComparison } from './peer-comparison.js';
+import type { PeerReport } from './peer-report.js';
+import { MAX_OPEN_CPU_RATIO } from './open-ladder.js';
 
+/** A figure with `digits` decimals, or `-` when it was not measured. */
 function num(x: number | undefined, digits: number): string {
-  return x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits);
+  return x === undefined || !Number.isFinite(x) ? '-' : formatFixed(x, digits);
 }
 
-function withCi(s: SampleSummary | undefined, digits: number): string {
+/** A whole number, grouped, or `-`. */
+const int = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '-' : groupThousands(x));
+
+function withCi(s: SampleSummary | undefined): string {
   if (!s) return '-';
-  return s.n > 1 ? `${num(s.median, digits)} [${num(s.ciLow, digits)}-${num(s.ciHigh, digits)}]` : num(s.median, digits);
+  return formatWithInterval(s.median, s.n > 1 ? { low: s.ciLow, high: s.ciHigh } : undefined, groupThousands);
+}
+
+/** A ratio to wrk with its interval: `1.02× [0.998–1.05]`; a point without one. */
+function ratioWithCi(ratio: number, interval: { low: number; high: number } | undefined): string {
+  return interval ? `${formatRatio(ratio)} [${formatRange(interval.low, interval.high)}]` : formatRatio(ratio);
 }
 
 function ratioCell(c: Comparison | undefined): string {
   if (!c) return '';
-  return c.ciMethod === 'none' ? c.ratio.toFixed(3) : `${c.ratio.toFixed(3)} [${c.ratioCiLow.toFixed(3)}-${c.ratioCiHigh.toFixed(3)}]`;
+  return ratioWithCi(c.ratio, c.ciMethod === 'none' ? undefined : { low: c.ratioCiLow, high: c.ratioCiHigh });
 }
 
-function signed(x: number, digits: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
-}
-
-function renderTable(header: string[], rows: string[][], leftColumns = 2): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+function pairedText(p: PairedRatio): string {
+  return ratioWithCi(p.ratio, p.pairs >= 2 ? { low: p.ciLow, high: p.ciHigh } : undefined);
 }
 
 function ratioVsWrk(w: WorkloadComparison, g: GeneratorName): Comparison | undefined {
@@ -37,8 +42,7 @@ function ratioVsWrk(w: WorkloadComparison, g: GeneratorName): Comparison | undef
 
 function pairedCell(w: WorkloadComparison, g: GeneratorName): string {
   const p = g === 'loopbench' ? w.rpsRatioPaired : w.diagnostics.find((d) => d.generator === g)?.vsWrkPaired;
-  if (!p) return '';
-  return p.pairs >= 2 ? `${p.ratio.toFixed(3)} [${p.ciLow.toFixed(3)}-${p.ciHigh.toFixed(3)}]` : p.ratio.toFixed(3);
+  return p ? pairedText(p) : '';
 }
 
 function generatorRows(w: WorkloadComparison): string[][] {
@@ -49,9 +53,9 @@ function generatorRows(w: WorkloadComparison): string[][] {
       i === 0 ? label : '',
       g.generator,
       String(g.n),
-      withCi(g.rps, 0),
-      g.generator === 'wrk' ? '1' : ratioCell(ratioVsWrk(w, g.generator)),
-      g.generator === 'wrk' ? '1' : pairedCell(w, g.generator),
+      withCi(g.rps),
+      g.generator === 'wrk' ? formatRatio(1) : ratioCell(ratioVsWrk(w, g.generator)),
+      g.generator === 'wrk' ? formatRatio(1) : pairedCell(w, g.generator),
       num(g.p50Ms?.median, 2),
       num(g.p99Ms?.median, 2),
       num(g.clientCpuPct?.median, 0),
@@ -60,7 +64,7 @@ function generatorRows(w: WorkloadComparison): string[][] {
     ]);
   });
   if (w.p50DiffMs) {
-    rows.push(['', 'p50 loopbench-wrk', '', '', '', '', `${signed(w.p50DiffMs.median, 2)} ms`, '', '', '', '']);
+    rows.push(['', 'p50 loopbench-wrk', '', '', '', '', `${formatSigned(w.p50DiffMs.median, 2)} ms`, '', '', '', '']);
   }
   return rows;
 }
@@ -80,7 +84,7 @@ function costBreakdown(w: WorkloadComparison): string[] {
     const x = us(a);
     const y = us(b);
     if (x === undefined || y === undefined) continue;
-    lines.push(`  ${signed(x - y, 1).padStart(7)} µs/req  ${what}  [${a} ${x.toFixed(1)} vs ${b} ${y.toFixed(1)}]`);
+    lines.push(`  ${formatSigned(x - y, 1).padStart(7)} µs/req  ${what}  [${a} ${formatFixed(x, 1)} vs ${b} ${formatFixed(y, 1)}]`);
   }
   return lines;
 }
@@ -104,11 +108,11 @@ export function peerTable(report: PeerReport): string {
   if (pacing.length > 0) {
     out.push('', `Open-model pacing trade-off (${pacing[0]!.workload}; polling budget = share of wall time the scheduler may poll for a due send):`);
     out.push(
-      renderTable(
+      textTable(
         ['rate/s', 'budget', 'achieved/s', 'gen CPU %', 'gen µs/req', 'late sends', 'send lag p50 ms', 'p50 ms', 'p99 ms'],
         pacing.map((r) => [
           int(r.ratePerS),
-          `${((r.spinBudgetFraction ?? 0) * 100).toFixed(0)}%`,
+          formatPct(r.spinBudgetFraction ?? 0, 0),
           num(r.achievedRatePerS, 1),
           num(r.clientCpuPct, 1),
           num(r.clientCpuUsPerRequest, 1),
@@ -117,13 +121,13 @@ export function peerTable(report: PeerReport): string {
           num(r.p50Ms, 2),
           num(r.p99Ms, 2),
         ]),
-        1,
+        { leftColumns: 1 },
       ),
     );
   }
   out.push('');
   out.push('Closed model, every generator:');
-  out.push(renderTable(header, rows));
+  out.push(textTable(header, rows, { leftColumns: 2 }));
   const issue4 = report.workloads.filter((w) => w.workload !== 'nginx');
   if (issue4.length > 0) out.push('', 'Targets (issue 4):');
   for (const w of issue4) {
@@ -153,12 +157,10 @@ export function peerTable(report: PeerReport): string {
   out.push('');
   out.push('Fairness and caveats:');
   for (const note of report.notes) out.push(`  - ${note}`);
-  if (loads.length > 0) out.push(`  - 1-min load average before the runs: ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)} (${report.machine.cores} cores).`);
+  if (loads.length > 0) out.push(`  - 1-min load average before the runs: ${formatRange(Math.min(...loads), Math.max(...loads), (x) => formatFixed(x, 2))} (${report.machine.cores} cores).`);
   if (report.interrupted) out.push('\nINTERRUPTED: the figures cover only the runs that finished.');
   return out.join('\n');
 }
-
-const int = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '-' : Math.round(x).toLocaleString('en-US'));
 
 function serverLabel(workload: string, report: PeerReport): string {
   return workload === 'nginx' ? 'nginx' : workload === 'sleep' ? `async sleep ${report.options.sleepMs} ms` : `async ${workload}`;
@@ -184,7 +186,7 @@ export function issueTable(report: PeerReport): string {
       });
     const p = w.rpsRatioPaired;
     const notes = [
-      p ? `paired ratio ${p.ratio.toFixed(3)}${p.pairs >= 2 ? ` [95% CI ${p.ciLow.toFixed(3)}-${p.ciHigh.toFixed(3)}]` : ''} (runs ${ratios.length > 0 ? `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}` : '-'})` : 'no pair',
+      p ? `paired ratio ${pairedText(p)} (runs ${ratios.length > 0 ? formatRange(Math.min(...ratios), Math.max(...ratios)) : '-'})` : 'no pair',
       `gen CPU loopbench ${num(lb?.clientCpuPct?.median, 0)}% (${num(lb?.clientCpuUsPerRequest?.median, 1)} µs/req), wrk ${num(wrk?.clientCpuPct?.median, 0)}% (${num(wrk?.clientCpuUsPerRequest?.median, 1)} µs/req)`,
     ];
     rows.push([`closed model, ${w.connections} connections, ${serverLabel(w.workload, report)}`, `${int(wrk?.rps?.median)} req/s`, `${int(lb?.rps?.median)} req/s`, notes.join('; ')]);
@@ -192,7 +194,7 @@ export function issueTable(report: PeerReport): string {
   for (const r of report.open?.rates ?? []) {
     const closedUs = closedUsPerRequest(report, r.workload);
     const note = [
-      `generator ${num(r.clientCpuPct, 1)}% of a core (~${num(r.clientCpuUsPerRequest, 1)} µs per request${closedUs ? `, ${(r.clientCpuUsPerRequest! / closedUs).toFixed(2)}x the closed driver's` : ''})`,
+      `generator ${num(r.clientCpuPct, 1)}% of a core (~${num(r.clientCpuUsPerRequest, 1)} µs per request${closedUs ? `, ${formatRatio(r.clientCpuUsPerRequest! / closedUs)} the closed driver's` : ''})`,
       `p50 ${num(r.p50Ms, 2)} ms`,
       `late sends ${int(r.lateSends)}`,
       r.held ? 'held within 1%' : (r.clientCpuPct ?? 0) >= 90 ? 'NOT held: generator ≥ 90% of a core (invalid)' : 'NOT held within 1%',
@@ -219,14 +221,14 @@ export function issueTargets(report: PeerReport): string[] {
     );
   }
   for (const q of open.p99VsHalf) {
-    out.push(`  p99 at ${int(q.ratePerS)}/s vs ${int(q.ratePerS / 2)}/s on ${serverLabel(q.workload, report)}: ${q.p99Ms.toFixed(2)} vs ${q.halfP99Ms.toFixed(2)} ms (x${q.ratio.toFixed(2)})`);
+    out.push(`  p99 at ${int(q.ratePerS)}/s vs ${int(q.ratePerS / 2)}/s on ${serverLabel(q.workload, report)}: ${formatFixed(q.p99Ms, 2)} vs ${formatFixed(q.halfP99Ms, 2)} ms (${formatRatio(q.ratio)})`);
   }
   for (const r of open.rates) {
     const closedUs = closedUsPerRequest(report, r.workload);
     if (!closedUs || r.clientCpuUsPerRequest === undefined) continue;
     const ratio = r.clientCpuUsPerRequest / closedUs;
     out.push(
-      `  open CPU per request ≤ 1.3x closed, ${serverLabel(r.workload, report)} at ${int(r.ratePerS)}/s: ${r.clientCpuUsPerRequest.toFixed(1)} vs ${closedUs.toFixed(1)} µs = ${ratio.toFixed(2)}x → ${ratio <= 1.3 ? 'MET' : 'MISSED'}`,
+      `  open CPU per request ≤ ${formatRatio(MAX_OPEN_CPU_RATIO)} closed, ${serverLabel(r.workload, report)} at ${int(r.ratePerS)}/s: ${formatFixed(r.clientCpuUsPerRequest, 1)} vs ${formatFixed(closedUs, 1)} µs = ${formatRatio(ratio)} → ${ratio <= MAX_OPEN_CPU_RATIO ? 'MET' : 'MISSED'}`,
     );
   }
   return out;

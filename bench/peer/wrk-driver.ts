@@ -18,6 +18,20 @@ import { parseWrkOutput, SUMMARY_PREFIX, wrkClientFigures, type WrkClientFigures
 
 export const WRK_BIN = process.env['LOOPBENCH_WRK'] ?? '/usr/bin/wrk';
 
+/** wrk's version line, e.g. `wrk debian/4.1.0-3+b2 [epoll]`. */
+export function wrkVersion(): string {
+  try {
+    // wrk -v prints its version and usage, exit code 1.
+    execFileSync(WRK_BIN, ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return 'unknown';
+  } catch (error) {
+    const out = String((error as { stdout?: string }).stdout ?? '');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`wrk not found at ${WRK_BIN} (apt-get install -y wrk, or set LOOPBENCH_WRK)`);
+    // "wrk debian/4.1.0-3+b2 [epoll] Copyright (C) 2012 Will Glozer" → "wrk debian/4.1.0-3+b2 [epoll]"
+    return out.split('\n')[0]?.replace(/\s*Copyright.*$/, '').trim() || 'unknown';
+  }
+}
+
 const CLOCK_TICKS_PER_S = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;

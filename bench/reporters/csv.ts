@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ScenarioSummary } from '../types.js';
-import { bytesToMb, formatParams, roundTo } from './format.js';
+import { bytesToMib, formatParams, roundTo } from '../format/index.js';
 import type { Reporter } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -26,7 +26,7 @@ export const CSV_COLUMNS = [
   'ideal_rps',
   'efficiency',
   'server_cpu_s',
-  'server_rss_peak_mb',
+  'server_rss_peak_mib',
   'event_loop_delay_p99_ms',
   'loadgen_cpu_pct',
   'state',
@@ -59,7 +59,7 @@ export function csvRow(s: ScenarioSummary): Record<CsvColumn, CsvCell> {
     ideal_rps: cell(s.ideal?.idealRps, 3),
     efficiency: cell(s.ideal?.efficiency, 4),
     server_cpu_s: cell(s.serverCpuS, 3),
-    server_rss_peak_mb: cell(s.serverRssPeakBytes === undefined ? undefined : bytesToMb(s.serverRssPeakBytes), 1),
+    server_rss_peak_mib: cell(s.serverRssPeakBytes === undefined ? undefined : bytesToMib(s.serverRssPeakBytes), 1),
     event_loop_delay_p99_ms: cell(s.eventLoopDelayP99Ms, 3),
     loadgen_cpu_pct: cell(s.loadgenCpuPct, 1),
     state: s.state,

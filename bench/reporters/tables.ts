@@ -4,7 +4,7 @@
  */
 import { labelParams } from '../charts/select.js';
 import type { ClaimVerdict, ResultsFile, ScenarioSummary, Verdict } from '../types.js';
-import { formatBytes, formatMs, formatNumber, formatParams, formatPct } from './format.js';
+import { formatBytes, formatFixed, formatMs, formatNumber, formatParams, formatPct, formatRange, formatWithInterval } from '../format/index.js';
 import { compareClaims, compareSummaries, workloadsOf } from './order.js';
 
 export interface Column {
@@ -104,8 +104,7 @@ export function claimEvidence(row: ClaimRow, runtimes: ClaimRuntime[]): string {
 function deliveredCoresFact(results: ResultsFile): string {
   const p = results.parallelism;
   if (!p) return `${NOT_MEASURED} (no parallelism control: the run had no cpu scenario, or predates the control)`;
-  const fmt = (v: number) => formatNumber(Number(v.toPrecision(2)));
-  return `${fmt(p.deliveredCores)} of ${p.processes} (parallelism control: ${p.processes} CPU-bound processes at once vs one alone, median of ${p.samples.length} sample(s) interleaved with the cpu runs, range ${fmt(p.deliveredCoresMin)}-${fmt(p.deliveredCoresMax)})`;
+  return `${formatNumber(p.deliveredCores)} of ${p.processes} (parallelism control: ${p.processes} CPU-bound processes at once vs one alone, median of ${p.samples.length} sample(s) interleaved with the cpu runs, range ${formatRange(p.deliveredCoresMin, p.deliveredCoresMax)})`;
 }
 
 /** The harness ceiling, saying whether it was measured in this run or cached (when, under what load). */
@@ -117,7 +116,7 @@ function ceilingText(results: ResultsFile): string {
   const figure = `${formatNumber(c.rps)} req/s against a noop server`;
   if (!c.cached) return `${figure}, measured in this run`;
   const at = c.measuredAt.slice(11, 16);
-  const load = 'loadAverage1m' in c && typeof c.loadAverage1m === 'number' ? ` under load ${c.loadAverage1m.toFixed(2)}` : ' (load then not recorded)';
+  const load = 'loadAverage1m' in c && typeof c.loadAverage1m === 'number' ? ` under load ${formatFixed(c.loadAverage1m, 2)}` : ' (load then not recorded)';
   return `${figure}, cached: measured at ${at} UTC${load}, not in this run`;
 }
 
@@ -145,8 +144,7 @@ export function machineFacts(results: ResultsFile): [string, string][] {
 }
 
 /** The mean beside the interval of the mean (one estimator per figure); no interval from one run. */
-const interval = (s: ScenarioSummary['rps']) =>
-  !s ? '' : s.n < 2 ? `${formatNumber(s.mean)} (1 run, no CI)` : `${formatNumber(s.mean)} (${formatNumber(s.ciLow)}–${formatNumber(s.ciHigh)})`;
+const interval = (s: ScenarioSummary['rps']) => (!s ? '' : formatWithInterval(s.mean, s.n < 2 ? undefined : { low: s.ciLow, high: s.ciHigh }));
 const ms = (x: number | undefined) => (x === undefined ? '' : formatMs(x));
 
 /** One table per workload, in the order the suite ran them. */
@@ -164,7 +162,7 @@ export function workloadSections(results: ResultsFile): WorkloadSection[] {
       ...(uniformParams === undefined ? [{ header: 'Parameters', align: 'left' as const, cell: (s: ScenarioSummary) => formatParams(labelParams(s.workload, s.params), ', ') }] : []),
       ...(hasVariant ? [{ header: 'Variant', align: 'left' as const, cell: (s: ScenarioSummary) => s.variant ?? '' }] : []),
       { header: 'Connections', align: 'right', cell: (s) => (s.connections === undefined ? (s.ratePerS === undefined ? '' : `${formatNumber(s.ratePerS)}/s open`) : formatNumber(s.connections)) },
-      { header: 'req/s, mean (95% CI of the mean)', align: 'right', cell: (s) => interval(s.rps) },
+      { header: 'req/s, mean [95% CI of the mean]', align: 'right', cell: (s) => interval(s.rps) },
       { header: 'CV', align: 'right', cell: (s) => (s.rps ? formatPct(s.rps.cv, 1) : '') },
       { header: 'p50', align: 'right', cell: (s) => ms(s.latencyP50Ms?.median) },
       { header: 'p99', align: 'right', cell: (s) => ms(s.latencyP99Ms?.median) },
@@ -173,7 +171,7 @@ export function workloadSections(results: ResultsFile): WorkloadSection[] {
       ...(hasIdeal
         ? [
             { header: 'Ideal req/s', align: 'right' as const, cell: (s: ScenarioSummary) => (s.ideal ? formatNumber(s.ideal.idealRps) : '') },
-            { header: 'Efficiency', align: 'right' as const, cell: (s: ScenarioSummary) => (s.ideal ? formatPct(s.ideal.efficiency) : '') },
+            { header: 'Efficiency', align: 'right' as const, cell: (s: ScenarioSummary) => (s.ideal ? formatPct(s.ideal.efficiency, 0) : '') },
           ]
         : []),
       { header: 'Loop delay p99', align: 'right', cell: (s) => ms(s.eventLoopDelayP99Ms) },

@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { formatNumber, formatRange, formatRatio } from '../format/index.js';
 import type { ParallelismControl, ParallelismSample } from '../types.js';
 
 /** At most this many spinning processes (~30 MB each): enough for every pool the suites start on a CI runner. */
@@ -93,9 +94,8 @@ export function parallelismControlOf(samples: ParallelismSample[]): ParallelismC
 /** Below this many delivered cores, nothing parallel can show (halfway between 1 and 2). */
 export const MIN_DELIVERED_CORES = 1.5;
 
-/** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3x the work of one alone, 3 samples 1.2-1.4)`. */
+/** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3× the work of one alone, 3 samples 1.2–1.4)`. */
 export function deliveredCoresText(control: ParallelismControl): string {
-  const fmt = (v: number) => String(Number(v.toPrecision(2)));
-  const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${fmt(control.deliveredCoresMin)}-${fmt(control.deliveredCoresMax)}` : '';
-  return `the machine delivered ${fmt(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${fmt(control.deliveredCores)}x the work of one alone${range})`;
+  const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${formatRange(control.deliveredCoresMin, control.deliveredCoresMax)}` : '';
+  return `the machine delivered ${formatNumber(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${formatRatio(control.deliveredCores)} the work of one alone${range})`;
 }

@@ -3,6 +3,7 @@
  * more than a practical band? One call gives the ratio, its interval, a p-value and a
  * verdict with a sentence a human can paste into a report.
  */
+import { formatCi, formatP, formatPct, formatRatio } from '../format/index.js';
 import { bootstrapRatioOfMediansCi } from './bootstrap.js';
 import { median } from './describe.js';
 import { checkOpenProbability, checkSample } from './sample.js';
@@ -36,7 +37,7 @@ export interface Comparison {
   nA: number;
   nB: number;
   verdict: 'a-better' | 'b-better' | 'no-clear-difference' | 'inconclusive';
-  /** One sentence, e.g. "a is 1.84x b (95% CI 1.71-1.98), p=0.002: a is better beyond the ±5% band". */
+  /** One sentence, e.g. "a is 1.84× b (95% CI of the ratio of geometric means 1.71–1.98), p=0.002: a is better beyond the ±5% band". */
   reason: string;
 }
 
@@ -56,18 +57,6 @@ export interface CompareOptions {
   bIsConstant?: boolean;
   /** Known lower bounds of each side's variance of its mean log (counts: Poisson, 1/N events). */
   floor?: MeanLogVarianceFloor;
-}
-
-function fmtRatio(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(3) : 'inf';
-}
-
-function fmtP(p: number): string {
-  return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`;
-}
-
-function fmtPct(x: number): string {
-  return `${Number((x * 100).toFixed(1))}%`;
 }
 
 /**
@@ -117,8 +106,8 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
   const nB = b.length;
   const medianRatio = median(a) / medianB;
   const level = 1 - alpha;
-  const head0 = `a is ${fmtRatio(medianRatio)}x b`;
-  const bandText = `±${fmtPct(band)}`;
+  const head0 = `a is ${formatRatio(medianRatio)} b`;
+  const bandText = `±${formatPct(band)}`;
 
   if (nA < 2 || nB < 2) {
     return {
@@ -160,7 +149,7 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
     ratio = ci.estimate;
     estimand = 'ratio of medians';
   }
-  const head = `a is ${fmtRatio(ratio)}x b`;
+  const head = `a is ${formatRatio(ratio)} b`;
 
   // The interval as "how much better a is than b" (> 1 favours a).
   const lo = higherIsBetter ? ciLow : 1 / ciHigh;
@@ -182,15 +171,15 @@ export function compareSamples(a: number[], b: number[], opts: CompareOptions = 
     why = `the whole interval is inside the ${bandText} band`;
   } else if (!significant && lo >= 1 / narrow && hi <= narrow) {
     verdict = 'no-clear-difference';
-    why = `not significant and the interval is within ±${fmtPct(2 * band)}`;
+    why = `not significant and the interval is within ±${formatPct(2 * band)}`;
   } else {
     verdict = 'inconclusive';
     why = significant
       ? `significant, but the interval reaches inside the ${bandText} band`
-      : `too noisy to tell (interval wider than ±${fmtPct(2 * band)})`;
+      : `too noisy to tell (interval wider than ±${formatPct(2 * band)})`;
   }
   const reason =
-    `${head} (${fmtPct(level)} CI of the ${estimand} ${fmtRatio(ciLow)}-${fmtRatio(ciHigh)}), ${fmtP(pValue)}` +
+    `${head} (${formatCi(ciLow, ciHigh, estimand, level)}), ${formatP(pValue)}` +
     `${higherIsBetter ? '' : ' (lower is better)'}: ${why}`;
   return {
     ratio,

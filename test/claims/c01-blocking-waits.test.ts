@@ -16,7 +16,7 @@ describe('C1: blocking waits', () => {
   it('is supported when throughput stays ~1/S whatever the connections', () => {
     const v = verdictOf('C1', sweep(() => 190).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/1,000 connections: 190 req\/s = 0.95 requests in service at once \(95% CI of the geometric mean [\d.]+-[\d.]+\); 1 if it waits, 1,000 if the waits overlapped/);
+    expect(v.evidence).toMatch(/1,000 connections: 190 req\/s = 0.95 requests in service at once \(95% CI of the geometric mean [\d.]+–[\d.]+\); 1 if it waits, 1,000 if the waits overlapped/);
     expect(v.evidence).toMatch(/p99 grows with the queue: 5 ms at 1, 50 ms at 10/);
     expect(v.scenarioIds).toHaveLength(4);
   });

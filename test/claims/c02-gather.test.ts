@@ -29,8 +29,8 @@ describe('C2: gather vs sequential', () => {
   it('is supported when Promise.all cuts a request to about one wait, in a request and in the micro-benchmark', () => {
     const v = verdictOf('C2', results(55, 260).withMicro('gather-vs-sequential', micro(20.5, 61.5)).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/Promise.all p50 55 ms vs sequential awaits p50 260 ms, 4.7\dx lower/);
-    expect(v.evidence).toContain('micro: Promise.all of 3 timers of 20 ms took 20.5 ms (±1%) vs 61.5 ms (±1%) one after another, 3x (ideal 3x)');
+    expect(v.evidence).toMatch(/Promise.all p50 55 ms vs sequential awaits p50 260 ms, 4.7\d× lower/);
+    expect(v.evidence).toContain('micro: Promise.all of 3 timers of 20 ms took 20.5 ms (±1%) vs 61.5 ms (±1%) one after another, 3× (ideal 3×)');
   });
 
   it('is refuted when the waits do not overlap (no clear difference)', () => {

@@ -24,8 +24,8 @@ describe('C3: async vs blocking on I/O', () => {
   it('is supported when async has more throughput and a lower p99 on every I/O workload', () => {
     const v = verdictOf('C3', build({ rps: 2000, p99Ms: 12 }, { rps: 190, p99Ms: 500 }).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/sleep 50 ms, 50 conn: async 2,000 req\/s vs blocking 190 req\/s, 10.5x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+\)/);
-    expect(v.evidence).toMatch(/sleep 50 ms, 4 conn: async p99 12 ms vs blocking p99 500 ms, 41.7x lower/);
+    expect(v.evidence).toMatch(/sleep 50 ms, 50 conn: async 2,000 req\/s vs blocking 190 req\/s, 10.5× \(95% CI of the ratio of geometric means [\d.]+–[\d.]+\)/);
+    expect(v.evidence).toMatch(/sleep 50 ms, 4 conn: async p99 12 ms vs blocking p99 500 ms, 41.7× lower/);
     expect(v.scenarioIds).toHaveLength(8);
   });
 
@@ -47,7 +47,7 @@ describe('C3: async vs blocking on I/O', () => {
     noisy.runs.push(...extra.runs);
     const v = verdictOf('C3', noisy);
     expect(v.verdict).toBe('inconclusive');
-    expect(v.evidence).toContain('upstream 5 x 50 ms, 10 conn: async 200 req/s vs blocking 200 req/s, 1x (95% CI of the ratio of geometric means');
+    expect(v.evidence).toContain('upstream 5 x 50 ms, 10 conn: async 200 req/s vs blocking 200 req/s, 1× (95% CI of the ratio of geometric means');
     expect(v.evidence).toContain('inconclusive, too noisy to tell');
   });
 

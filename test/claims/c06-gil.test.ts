@@ -19,8 +19,8 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     const v = verdictOf('C6', results(around(95), around(96)).build());
     expect(v.verdict).toBe('not-applicable');
     expect(v.evidence).toMatch(/^not applicable on Node.js: worker threads run CPU work in parallel like processes/);
-    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+\) with W=2/);
-    expect(v.evidence).toContain('the machine delivered 1.9 cores');
+    expect(v.evidence).toMatch(/threads 95 req\/s vs blocking 50, speedup 1.9× \(95% CI of the ratio of geometric means [\d.]+–[\d.]+\) with W=2/);
+    expect(v.evidence).toContain('the machine delivered 1.95 cores');
   });
 
   it('is supported when threads stay flat while processes scale (the GIL-like outcome)', () => {

@@ -18,7 +18,7 @@ describe('C7: async vs a thread per connection on I/O', () => {
   it('is supported when async matches the throughput with less memory and CPU per request', () => {
     const v = verdictOf('C7', results({}).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/sleep 50 ms, C=16, W=16, memory: async 85 MB RSS vs threads 200 MB RSS/);
+    expect(v.evidence).toMatch(/sleep 50 ms, C=16, W=16, memory: async 81.1 MiB RSS vs threads 191 MiB RSS/);
     expect(v.evidence).toContain('W = C');
   });
 

@@ -18,13 +18,13 @@ describe('C8: async database drivers', () => {
   it('is supported when the async driver keeps the loop free and serves more queries of both kinds', () => {
     const v = verdictOf('C8', results(9000).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/non-blocking, slow queries at 4 conn: async driver cheap-route p99 15 ms vs sync driver cheap-route p99 240 ms, 16x lower/);
+    expect(v.evidence).toMatch(/non-blocking, slow queries at 4 conn: async driver cheap-route p99 15 ms vs sync driver cheap-route p99 240 ms, 16× lower/);
   });
 
   it('is refuted when the sync driver answers fast queries faster', () => {
     const v = verdictOf('C8', results(5500).build());
     expect(v.verdict).toBe('refuted');
-    expect(v.evidence).toMatch(/faster, fast query at 10 conn: async driver 5,500 req\/s vs sync driver 7,000 req\/s, 0.786x .*: sync driver better/);
+    expect(v.evidence).toMatch(/faster, fast query at 10 conn: async driver 5,500 req\/s vs sync driver 7,000 req\/s, 0.786× .*: sync driver better/);
   });
 
   it('is inconclusive when only part of the experiment ran', () => {

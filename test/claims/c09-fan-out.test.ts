@@ -17,8 +17,8 @@ describe('C9: fetching several pages at once', () => {
   it('is supported when Promise.all gives more pages/s and a shorter request', () => {
     const v = verdictOf('C9', results({ rps: 150, p50Ms: 62 }, { rps: 38, p50Ms: 260 }).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/5 x 50 ms upstream, 10 conn: Promise.all 150 req\/s vs sequential 38 req\/s, 3.95x/);
-    expect(v.evidence).toMatch(/context: Promise.all 150 req\/s vs sync HTTP client 4 req\/s, 37.5x/);
+    expect(v.evidence).toMatch(/5 x 50 ms upstream, 10 conn: Promise.all 150 req\/s vs sequential 38 req\/s, 3.95×/);
+    expect(v.evidence).toMatch(/context: Promise.all 150 req\/s vs sync HTTP client 4 req\/s, 37.5×/);
   });
 
   it('is refuted when fetching at once is not faster', () => {

@@ -22,8 +22,8 @@ describe('C10: CPU work on async', () => {
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain('cpu 20 ms, 50 conn: async 48.5 req/s vs blocking 49 req/s');
     expect(v.evidence).toContain('no clear difference');
-    expect(v.evidence).toMatch(/processes 94 req\/s vs async 48.5: 1.9\dx/);
-    expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33x higher/);
+    expect(v.evidence).toMatch(/processes 94 req\/s vs async 48.5: 1.9\d×/);
+    expect(v.evidence).toMatch(/context, async server: cpu loop delay p99 40 ms vs sleep loop delay p99 12 ms, 3.33× higher/);
   });
 
   it('needs only its decisive scenarios: missing or failed context does not change the verdict', () => {

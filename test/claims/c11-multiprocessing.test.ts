@@ -17,9 +17,9 @@ describe('C11: multiprocessing for CPU work', () => {
   it('is supported when processes reach ~min(P, delivered cores) times one event loop and match threads', () => {
     const v = verdictOf('C11', results(94, 97).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/processes 94 req\/s vs blocking 50: 1.88x \(95% CI of the ratio of geometric means [\d.]+-[\d.]+; ideal 1.95x on the cores delivered, midpoint 1.48x\)/);
-    expect(v.evidence).toMatch(/processes 94 req\/s vs threads 96: 0.979x .*: as effective as threads/);
-    expect(v.evidence).toContain('the machine delivered 1.9 cores');
+    expect(v.evidence).toMatch(/processes 94 req\/s vs blocking 50: 1.88× \(95% CI of the ratio of geometric means [\d.]+–[\d.]+; ideal 1.95× on the cores delivered, midpoint 1.48×\)/);
+    expect(v.evidence).toMatch(/processes 94 req\/s vs threads 96: 0.979× .*: as effective as threads/);
+    expect(v.evidence).toContain('the machine delivered 1.95 cores');
   });
 
   it('is refuted when a process strategy is no faster than blocking on a machine that delivered the cores', () => {

@@ -22,7 +22,7 @@ describe('C12: avoid blocking inside async functions', () => {
   it('is supported when the cheap route stays fast unless the heavy work blocks the loop', () => {
     const v = verdictOf('C12', results(around(2), around(400)).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/sleep 50 ms at 4 conn: await sleep cheap-route p99 2 ms vs blocking cheap-route p99 400 ms, 200x lower/);
+    expect(v.evidence).toMatch(/sleep 50 ms at 4 conn: await sleep cheap-route p99 2 ms vs blocking cheap-route p99 400 ms, 200× lower/);
     expect(v.evidence).toContain('cpu 20 ms at 4 conn: worker threads cheap-route p99 2 ms');
   });
 

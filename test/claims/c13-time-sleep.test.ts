@@ -15,8 +15,8 @@ describe('C13: time.sleep instead of asyncio.sleep', () => {
   it('is supported when the sync sleep serializes the server and stalls the cheap route', () => {
     const v = verdictOf('C13', results(around(195), 2).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toMatch(/sleep 50 ms, 4 conn: await sleep 195 req\/s vs sync sleep 19 req\/s, 10.3x/);
-    expect(v.evidence).toMatch(/cheap route meanwhile: await sleep cheap-route p99 2 ms vs sync sleep cheap-route p99 380 ms, 190x lower/);
+    expect(v.evidence).toMatch(/sleep 50 ms, 4 conn: await sleep 195 req\/s vs sync sleep 19 req\/s, 10.3×/);
+    expect(v.evidence).toMatch(/cheap route meanwhile: await sleep cheap-route p99 2 ms vs sync sleep cheap-route p99 380 ms, 190× lower/);
   });
 
   it('is refuted when awaiting the sleep is no better', () => {
@@ -36,7 +36,7 @@ describe('C13: time.sleep instead of asyncio.sleep', () => {
       .add(awaited, [1, 2].map(() => ({ rps: 80, requests: 80, probeP99Ms: 2 })))
       .add(synchronous, [1, 2].map(() => ({ rps: 19, requests: 19, probeP99Ms: 380 })));
     const v = verdictOf('C13', b.build());
-    const m = /4.21x \(95% CI of the ratio of geometric means ([\d.]+)-([\d.]+)\)/.exec(v.evidence);
+    const m = /4.21× \(95% CI of the ratio of geometric means ([\d.]+)–([\d.]+)\)/.exec(v.evidence);
     expect(m).not.toBeNull();
     // One request more or less is 5% of 19: the interval is at least that wide.
     expect(Number(m![2]) / Number(m![1])).toBeGreaterThan(1.05);

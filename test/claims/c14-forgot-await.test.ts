@@ -19,7 +19,7 @@ describe('C14: forgetting await', () => {
     const v = verdictOf('C14', results(2800).build());
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain("validation caught 8,400 of 8,400 forgot-await answers as wrong (100%) vs 0 of 1,728 (0%) of the correct async server, e.g. workload 'undefined' instead of 'sleep'");
-    expect(v.evidence).toContain('it "answers" 4.86x faster than the correct async server (933 vs 192 req/s, p50 0.5 ms): the speed-up is the bug');
+    expect(v.evidence).toContain('it "answers" 4.86× faster than the correct async server (933 vs 192 req/s, p50 0.5 ms): the speed-up is the bug');
   });
 
   it('is refuted when forgetting await gave right answers', () => {

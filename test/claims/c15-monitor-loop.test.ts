@@ -18,7 +18,7 @@ describe('C15: monitor the event loop', () => {
   it('is supported when loop delay ranks the scenarios by their p99', () => {
     const v = verdictOf('C15', results(increasing).build());
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toContain('Spearman rho 1 (95% CI 1-1, p<0.001) between loop-delay p99 and request p99 over 11 scenarios');
+    expect(v.evidence).toContain('Spearman rho 1 (95% CI 1–1, p<0.001) between loop-delay p99 and request p99 over 11 scenarios');
     expect(v.evidence).toContain('e.g. noop/blocking/c50: loop 10 ms, p99 20 ms; sleep/async/c4+probe: loop 110 ms, p99 10 s');
     expect(v.scenarioIds).toHaveLength(11);
   });

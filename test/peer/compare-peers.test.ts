@@ -1,6 +1,7 @@
 /** The peer comparison's plan (interleaved) and its target rule, without starting anything. */
 import { describe, expect, it } from 'vitest';
-import { bandVerdict, defaultPeerOptions, planPeerRuns } from '../../bench/peer/compare-peers.js';
+import { defaultPeerOptions, planPeerRuns } from '../../bench/peer/compare-peers.js';
+import { bandVerdict } from '../../bench/peer/peer-comparison.js';
 import { parsePeerArgs } from '../../bench/peer/peer-args.js';
 
 describe('planPeerRuns', () => {
@@ -87,7 +88,7 @@ describe('parsePeerArgs', () => {
 
 describe('pairedRatio', () => {
   it('is the geometric mean of the per-pair ratios with a t interval on the logs', async () => {
-    const { pairedRatio } = await import('../../bench/peer/compare-peers.js');
+    const { pairedRatio } = await import('../../bench/peer/peer-comparison.js');
     const r = pairedRatio([2, 8], [1, 2])!;
     expect(r.pairs).toBe(2);
     expect(r.ratio).toBeCloseTo(Math.sqrt(2 * 4), 12);

@@ -22,7 +22,7 @@ describe('blog output', () => {
     const sleep = split.find((c) => c.file.includes('sleep'))!;
     // The fixture's sleep medians: async 1,962 req/s, blocking 19.8 → the title's ratio comes from them.
     const rps = (strategy: string) => results.summaries.find((s) => s.scenarioId === `sleep/${strategy}/c100`)!.rps!.median;
-    expect(sleep.title).toBe(`async serves ${Math.round(rps('async') / rps('blocking'))}× blocking's requests/s on sleep (sleepMs=50) at 100 connections`);
+    expect(sleep.title).toBe(`async serves ${Number((rps('async') / rps('blocking')).toPrecision(3))}× blocking's requests/s on sleep (sleepMs=50) at 100 connections`);
     expect(split.find((c) => c.file.endsWith('cpu-cpums-20'))!.title).not.toBe(sleep.title);
   });
 

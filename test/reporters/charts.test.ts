@@ -51,9 +51,9 @@ describe('charts', () => {
 
   it('titles state findings computed from the data', () => {
     const titles = Object.fromEntries(chartSpecs(loadFixture()).map((c) => [c.name, c.title]));
-    expect(titles['throughput-by-strategy']).toBe("async serves 99× blocking's requests/s on sleep (sleepMs=50) at 100 connections");
+    expect(titles['throughput-by-strategy']).toBe("async serves 99.4× blocking's requests/s on sleep (sleepMs=50) at 100 connections");
     expect(titles['cpu-speedup']).toMatch(/^cluster runs cpu work 1\.92× faster than blocking on 2 usable cores/);
-    expect(titles['head-of-line']).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 488 ms vs async 1.86 ms (260×)');
+    expect(titles['head-of-line']).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 488 ms vs async 1.86 ms (263×)');
     expect(titles['loop-delay-vs-p99']).toMatch(/Spearman ρ = 0\.\d\d/);
   });
 
@@ -62,7 +62,7 @@ describe('charts', () => {
     // Make blocking the fastest on sleep: the title must say so.
     for (const s of results.summaries) if (s.workload === 'sleep' && s.strategy === 'blocking') s.rps = { ...s.rps!, median: 5000, ciLow: 4900, ciHigh: 5100 };
     const title = chartSpecs(results).find((c) => c.name === 'throughput-by-strategy')!.title;
-    expect(title).not.toContain('async serves 99×');
+    expect(title).not.toContain('async serves 99.4×');
   });
 
   it('leaves out a chart the run has no data for', () => {
@@ -92,7 +92,7 @@ describe('charts', () => {
     r.summaries = [10, 100, 1000].map((c) => ({ ...base, scenarioId: `sleep/async/c${c}`, connections: c, state: 'ok' as const, serverRssPeakBytes: 60e6 + c * 1000 }));
     const spec = JSON.stringify(CHARTS['memory-per-unit'](r));
     expect(spec).toContain('"unit":"pending async call","bytesPerUnit":1000');
-    expect(spec).toContain('RSS slope over 10-1,000 units');
+    expect(spec).toContain('RSS slope over 10–1,000 units');
   });
 
   it('memory per unit: reads the memory-per-unit micro-benchmark, the figure C5 prints', () => {

@@ -14,18 +14,18 @@ describe('csv reporter', () => {
     const [file] = await csv(results);
     const lines = String(file!.contents).trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'scenario,workload,strategy,connections,params,repetitions,rps_median,rps_mean,rps_mean_ci_low,rps_mean_ci_high,rps_cv,latency_p50_ms,latency_p99_ms,errors,ideal_rps,efficiency,server_cpu_s,server_rss_peak_mb,event_loop_delay_p99_ms,loadgen_cpu_pct,state',
+      'scenario,workload,strategy,connections,params,repetitions,rps_median,rps_mean,rps_mean_ci_low,rps_mean_ci_high,rps_cv,latency_p50_ms,latency_p99_ms,errors,ideal_rps,efficiency,server_cpu_s,server_rss_peak_mib,event_loop_delay_p99_ms,loadgen_cpu_pct,state',
     );
     expect(lines).toHaveLength(results.summaries.length + 1);
   });
 
-  it('builds a row: params as key=value joined by ";", runs as repetitions, MB from bytes', () => {
+  it('builds a row: params as key=value joined by ";", runs as repetitions, MiB from bytes', () => {
     const s = { ...loadFixture().summaries.find((x) => x.scenarioId === 'sleep/async/c100')!, params: { sleepMs: 50, jitterMs: 5 } };
     const row = csvRow(s);
     expect(Object.keys(row)).toEqual([...CSV_COLUMNS]);
     expect(row.params).toBe('jitterMs=5;sleepMs=50');
     expect(row.repetitions).toBe(s.runs);
-    expect(row.server_rss_peak_mb).toBe(Math.round(s.serverRssPeakBytes! / 100_000) / 10);
+    expect(row.server_rss_peak_mib).toBe(Math.round((s.serverRssPeakBytes! / 1024 ** 2) * 10) / 10);
     expect(row.state).toBe('ok');
   });
 

@@ -9,7 +9,7 @@ describe('compareSamples: verdicts', () => {
   it('clearly better: 2x with n = 5 each (CI 1.96-2.05, p ≈ 4e-12)', () => {
     const c = compareSamples(fast, slow);
     expect(c.verdict).toBe('a-better');
-    expect(c.reason).toBe('a is 2.01x b (95% CI of the ratio of geometric means 1.96-2.05), p<0.001: a is better beyond the ±5% band');
+    expect(c.reason).toBe('a is 2.01× b (95% CI of the ratio of geometric means 1.96–2.05), p<0.001: a is better beyond the ±5% band');
     expect(compareSamples(slow, fast).verdict).toBe('b-better');
   });
 
@@ -43,7 +43,7 @@ describe('compareSamples: verdicts', () => {
   it('inconclusive with huge noise (n = 3, CI 0.24-4.46, p = 0.95)', () => {
     const c = compareSamples([50, 200, 120], [100, 60, 180]);
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toBe('a is 1.04x b (95% CI of the ratio of geometric means 0.240-4.46), p=0.949: too noisy to tell (interval wider than ±10%)');
+    expect(c.reason).toBe('a is 1.04× b (95% CI of the ratio of geometric means 0.24–4.46), p=0.949: too noisy to tell (interval wider than ±10%)');
   });
 
   it('inconclusive when significant but the CI straddles the band edge (5%: CI 1.044-1.056)', () => {
