@@ -59,13 +59,24 @@ function keepsRuntime(scenario: Scenario, options: BenchOptions): boolean {
   return (options.runtime ?? 'all') === 'all' || options.runtime === runtime;
 }
 
+/** How many repetitions a scenario runs in a plan of `repetitions` (chart-only runs: fewer). */
+export function repetitionsOf(scenario: Pick<Scenario, 'maxRepetitions'>, repetitions: number): number {
+  return Math.min(repetitions, scenario.maxRepetitions ?? repetitions);
+}
+
+/** The suite's scenarios for this run: its own list for a single `--runtime` when it has one. */
+export function suiteScenarios(suite: Suite, options: Pick<BenchOptions, 'runtime'>): Scenario[] {
+  const runtime = options.runtime ?? 'all';
+  return (runtime !== 'all' && suite.scenariosByRuntime?.[runtime]) || suite.scenarios;
+}
+
 export function planRuns(suite: Suite, options: BenchOptions): Plan {
   if (options.ramp && !OPEN_MODEL_TAKES_RAMP) {
     throw new UsageError('--ramp-to: the ramp is in the arrival schedule, but this build\'s open-model driver does not take it yet (issue 12 merge); run a flat --rate meanwhile');
   }
   const seen = new Set<string>();
   const needed = options.claims.length > 0 ? new Set(claimScenarios(options.claims).map((s) => s.id)) : undefined;
-  const scenarios = suite.scenarios
+  const scenarios = suiteScenarios(suite, options)
     .filter((s) => !needed || needed.has(s.id))
     .filter((s) => options.workloads.length === 0 || options.workloads.includes(s.workload))
     .filter((s) => options.strategies.length === 0 || options.strategies.includes(s.strategy))
@@ -85,7 +96,7 @@ export function planRuns(suite: Suite, options: BenchOptions): Plan {
   const repetitions = options.repetitions ?? suite.repetitions;
   const runs: PlannedRun[] = [];
   for (let repetition = 1; repetition <= repetitions; repetition++) {
-    for (const scenario of scenarios) runs.push({ scenario, repetition });
+    for (const scenario of scenarios) if (repetition <= repetitionsOf(scenario, repetitions)) runs.push({ scenario, repetition });
   }
   return { suite, repetitions, scenarios, runs };
 }

@@ -9,14 +9,14 @@ import { machineFacts } from './machine.js';
 import { runMicroBenchmarks } from './micro/run.js';
 import type { MicroBenchmarkName, MicroResults } from './micro/types.js';
 import type { BenchOptions } from './options.js';
-import type { Plan } from './plan.js';
+import { repetitionsOf, type Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { runtimeOf } from '../servers/strategies/index.js';
 import { findWorkload, usesCalibration } from '../servers/workloads/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
-import { aaNoiseCheck, harnessCeiling } from './run/harness-checks.js';
+import { aaNoiseCheck, ceilingText, harnessCeiling } from './run/harness-checks.js';
 import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
@@ -144,7 +144,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       const ceiling = await runner.harnessCeiling(machine, harnessCtx);
       results.harnessCeiling = ceiling;
       if ('rps' in ceiling) results.harnessCeilingRps = ceiling.rps;
-      progress.note('rps' in ceiling ? `harness ceiling: ${ceiling.rps.toFixed(0)} req/s against noop (${ceiling.cached ? 'cached' : 'measured now'})` : `harness ceiling: ${ceiling.error}`);
+      progress.note(ceilingText(ceiling));
     }
     if (options.aaCheck && !hooks.signal.aborted) {
       const noise = await runner.aaNoiseCheck(harnessCtx);
@@ -174,7 +174,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
       if (needsParallelismControl(scenario) && Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) await sampleControl();
-      progress.start(scenario.id, repetition, plan.repetitions);
+      progress.start(scenario.id, repetition, repetitionsOf(scenario, plan.repetitions));
       const resource = resources.get(scenario.id);
       const record = await runner.runScenario(scenario, repetition, {
         runId: store.runId,

@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { claims } from './claims/index.js';
-import type { Plan } from './plan.js';
+import { repetitionsOf, type Plan } from './plan.js';
 import { UsageError } from './run/errors.js';
 import type { Scenario } from './types.js';
 
@@ -162,7 +162,7 @@ export interface ShardedPlan {
 /** Splits the scenarios of a plan into `count` parts (pure): each part's scenario ids. */
 export function splitScenarios(plan: Plan, count: number): { parts: Scenario[][]; estimatedS: number[]; groups: number[] } {
   const groups = comparisonGroups(plan.scenarios);
-  const weight = (g: Scenario[]) => g.reduce((sum, s) => sum + estimatedRunS(s), 0) * plan.repetitions;
+  const weight = (g: Scenario[]) => g.reduce((sum, s) => sum + estimatedRunS(s) * repetitionsOf(s, plan.repetitions), 0);
   const order = groups.map((g, i) => ({ g, i, w: weight(g) })).sort((a, b) => b.w - a.w || a.i - b.i);
   const load = Array.from({ length: count }, () => 0);
   const assigned = Array.from({ length: count }, () => new Set<string>());

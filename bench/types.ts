@@ -81,6 +81,11 @@ export interface Scenario {
   target?: ExternalTarget;
   /** Free tags used by claims and charts to find scenarios: `sweep`, `head-of-line`, ... */
   tags?: string[];
+  /**
+   * At most this many repetitions, whatever the suite's (a run only a chart reads, no
+   * claim's confidence interval: the quick suite runs it once). Absent: the suite's.
+   */
+  maxRepetitions?: number;
 }
 
 export interface Suite {
@@ -88,6 +93,11 @@ export interface Suite {
   description: string;
   repetitions: number;
   scenarios: Scenario[];
+  /**
+   * What the suite runs when `--runtime` names one runtime, instead of `scenarios`
+   * filtered to it (the quick suite spends its whole budget on Python with --runtime python).
+   */
+  scenariosByRuntime?: Partial<Record<Runtime, Scenario[]>>;
 }
 
 export interface LatencyFigures {

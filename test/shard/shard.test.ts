@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claims } from '../../bench/claims/index.js';
 import { mergeResults } from '../../bench/merge/merge-results.js';
 import { parseBenchOptions } from '../../bench/options.js';
-import { planRuns } from '../../bench/plan.js';
+import { planRuns, repetitionsOf } from '../../bench/plan.js';
 import { UsageError } from '../../bench/run/errors.js';
 import { microToRun } from '../../bench/run-suite.js';
 import { comparisonGroups, comparisonKey, estimatedRunS, microShards, parsePartSpec, planHash, shardPlan } from '../../bench/shard.js';
@@ -68,11 +68,12 @@ describe.each(plans)('sharding the %s suite', (_name, plan) => {
 
   it('keeps repetitions interleaved inside a shard (A B A B)', () => {
     const { plan: part } = shardPlan(plan, { index: 1, count: 2 });
-    const k = part.scenarios.length;
-    part.runs.forEach((r, i) => {
-      expect(r.scenario.id).toBe(part.scenarios[i % k]!.id);
-      expect(r.repetition).toBe(Math.floor(i / k) + 1);
-    });
+    // Repetition r holds every scenario that runs r times or more, in plan order (chart-only runs once).
+    const expected = Array.from({ length: part.repetitions }, (_, i) => i + 1).flatMap((repetition) =>
+      part.scenarios.filter((s) => repetition <= repetitionsOf(s, part.repetitions)).map((s) => `${repetition}:${s.id}`),
+    );
+    expect(part.runs.map((r) => `${r.repetition}:${r.scenario.id}`)).toEqual(expected);
+    expect(part.runs.filter((r) => r.repetition === 1)).toHaveLength(part.scenarios.length);
   });
 
   it('is deterministic and balances: no shard above the largest group or the even share, whichever is more', () => {

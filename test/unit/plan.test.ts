@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
-import { planRuns } from '../../bench/plan.js';
+import { planRuns, repetitionsOf } from '../../bench/plan.js';
 import { UsageError } from '../../bench/run/errors.js';
 import { suites } from '../../bench/suites/index.js';
 
 describe('plan', () => {
   it('interleaves repetitions: A B C A B C, never A A B B', () => {
-    const plan = planRuns(suites.quick, parseBenchOptions(['--suite', 'quick', '--filter', 'sleep', '--repetitions', '3']));
+    const plan = planRuns(suites.full, parseBenchOptions(['--suite', 'full', '--filter', 'sleep', '--repetitions', '3']));
     const n = plan.scenarios.length;
     expect(plan.runs).toHaveLength(3 * n);
     for (let i = 0; i < plan.runs.length; i++) {
@@ -39,6 +39,18 @@ describe('plan', () => {
         expect(ids).toContain(`${workload}/${strategy}`);
       }
     }
+  });
+
+  it('runs a scenario capped by maxRepetitions that many times, in the first repetitions, interleaved with the rest', () => {
+    const plan = planRuns(suites.quick, parseBenchOptions(['--suite', 'quick', '--filter', 'sleep', '--repetitions', '3']));
+    const capped = plan.scenarios.filter((s) => s.maxRepetitions === 1);
+    expect(capped.length).toBeGreaterThan(0);
+    expect(capped.length).toBeLessThan(plan.scenarios.length);
+    for (const s of plan.scenarios) expect(plan.runs.filter((r) => r.scenario.id === s.id).map((r) => r.repetition), s.id).toEqual(s.maxRepetitions === 1 ? [1] : [1, 2, 3]);
+    expect(plan.runs.map((r) => r.repetition)).toEqual([...plan.runs.map((r) => r.repetition)].sort((a, b) => a - b));
+    expect(repetitionsOf({ maxRepetitions: 1 }, 5)).toBe(1);
+    expect(repetitionsOf({}, 5)).toBe(5);
+    expect(repetitionsOf({ maxRepetitions: 4 }, 2)).toBe(2);
   });
 
   it('refuses a filter that leaves nothing', () => {

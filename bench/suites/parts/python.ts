@@ -16,19 +16,17 @@ const IO_CONNECTIONS = 10;
  * On Python `cpu` is pure-Python bytecode unless `cpuKind=native` (hashlib's PBKDF2, which
  * releases the GIL): the difference is a finding of its own.
  *
- * `few` (the first-run suite): the article's two comparisons, time.sleep vs asyncio.sleep
- * and threads vs processes on pure-Python CPU, at the core suites' 50 connections.
- * `all` (the full suite): every claim's scenario on Python, and every Python strategy
+ * The full suite: every claim's scenario on Python, and every Python strategy
  * (`core: true`) × noop, sleep, cpu (bytecode, and native for blocking/threads/processes at
  * 10 connections), db, upstream fan-out and file reads as bench/suites/parts/io.ts does.
  */
-export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'few' = 'all'): Scenario[] {
+export function pythonScenarios({ durationS, warmupS }: Timing): Scenario[] {
   const load = closedLoad(CONNECTIONS, durationS, warmupS);
-  const few = [
+  // The article's two comparisons first: time.sleep vs asyncio.sleep, threads vs processes on pure-Python CPU.
+  const first = [
     ...['py-blocking', 'py-asyncio'].map((strategy) => defineScenario({ workload: 'sleep', strategy, load })),
     ...['py-blocking', 'py-threads', 'py-processes'].map((strategy) => defineScenario({ workload: 'cpu', strategy, load })),
   ];
-  if (size === 'few') return few;
   const strategies = strategiesOfRuntime('python').filter((s) => s.core);
   const io = closedLoad(IO_CONNECTIONS, durationS, warmupS);
   const cpuLoad = closedLoad(CPU_CONNECTIONS, durationS, warmupS);
@@ -37,7 +35,7 @@ export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'f
     .map((s) => scenarioOnRuntime(s, 'python'))
     .filter((s): s is Scenario => s !== undefined);
   return [
-    ...few,
+    ...first,
     ...['noop', 'sleep', 'cpu'].flatMap((workload) => strategies.map((s) => defineScenario({ workload, strategy: s.name, load }))),
     ...strategies.map((s) => cpu(s.name, 'bytecode')),
     ...strategies.filter((s) => ['blocking', 'threads', 'processes'].includes(s.role)).map((s) => cpu(s.name, 'native')),
@@ -51,4 +49,26 @@ export function pythonScenarios({ durationS, warmupS }: Timing, size: 'all' | 'f
     ...['py-blocking', 'py-asyncio', 'py-threads'].map((strategy) => defineScenario({ workload: 'file', strategy, load: io, tags: ['io'] })),
     ...claims,
   ];
+}
+
+/**
+ * Every Python strategy (the registry's, core or not) × every workload the Python servers
+ * implement (servers/strategies/python-workloads.ts), once each: noop, sleep and cpu
+ * (pure-Python bytecode) at 50 connections, db (the fast query), upstream fan-out and
+ * file reads at 10, as the Node.js parts load them. The python-only quick suite runs it.
+ */
+export function pythonMatrixScenarios({ durationS, warmupS }: Timing): Scenario[] {
+  const load = closedLoad(CONNECTIONS, durationS, warmupS);
+  const io = closedLoad(IO_CONNECTIONS, durationS, warmupS);
+  return strategiesOfRuntime('python').flatMap((strategy) =>
+    (strategy.runtime === 'python' ? strategy.workloads : []).map((workload) =>
+      defineScenario({
+        workload,
+        strategy: strategy.name,
+        ...(workload === 'db' ? { variant: 'fast' } : {}),
+        load: ['noop', 'sleep', 'cpu'].includes(workload) ? load : io,
+        ...(['db', 'upstream', 'file'].includes(workload) ? { tags: workload === 'upstream' ? ['io', 'fan-out'] : ['io'] } : {}),
+      }),
+    ),
+  );
 }
