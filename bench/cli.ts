@@ -22,7 +22,7 @@ import { microToRun, runSuite } from './run-suite.js';
 import { provisionPartsFor } from './setup/for-run.js';
 import { microShards, shardPlan } from './shard.js';
 import type { Plan } from './plan.js';
-import { UsageError } from './run/errors.js';
+import { UsageError } from './errors.js';
 import { EXIT } from './cli-kit/exit-codes.js';
 import { runMain, type MainContext } from './cli-kit/main.js';
 import { stopAllServers } from './run/start-server.js';

@@ -10,9 +10,9 @@ import type { Runtime } from '../servers/strategies/types.js';
 import { workloadNames } from '../servers/workloads/index.js';
 import { claimIds, isClaimId, type ClaimId } from './claims/index.js';
 import { referenceServers } from './paths.js';
-import { UsageError } from './run/errors.js';
-import { parseThreads } from './run/generator-threads.js';
-import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './run/load-drivers.js';
+import { UsageError } from './errors.js';
+import { parseThreads } from './drivers/threads/generator-threads.js';
+import { closedDriverNames, DEFAULT_CLOSED_DRIVER, type ClosedDriverName } from './drivers/index.js';
 import { DEFAULT_SUITE, RENAMED_SUITES, suiteNames, type SuiteName } from './suites/index.js';
 import { parsePartSpec, type PartSpec } from './shard.js';
 import { parseStartAt } from './segment.js';
@@ -58,7 +58,7 @@ export interface BenchOptions {
   aaCheck: boolean;
   /** `--driver`: the closed-model load driver (recorded in results.options). */
   closedDriver: ClosedDriverName;
-  /** `--threads`: load-generator threads (default 1; bench/run/generator-threads.ts). */
+  /** `--threads`: load-generator threads (default 1; bench/drivers/threads/generator-threads.ts). */
   threads: number;
   /** `--runtime`: the servers' runtime kept (`all`: Node.js, and Python where provisioned). */
   runtime: RuntimeChoice;

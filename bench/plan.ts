@@ -5,11 +5,11 @@
  */
 import { runtimeOf } from '../servers/strategies/index.js';
 import { claimScenarios } from './claims/index.js';
-import type { MicroBenchmarkName } from './micro/types.js';
+import type { MicroBenchmarkName } from './tools/micro/types.js';
 import type { BenchOptions } from './options.js';
 import type { ShardingInfo } from './shard.js';
-import { UsageError } from './run/errors.js';
-import { OPEN_MODEL_TAKES_RAMP } from './run/load-drivers.js';
+import { UsageError } from './errors.js';
+import { OPEN_MODEL_TAKES_RAMP } from './drivers/index.js';
 import { loadIdLabel, scenarioIdOf } from './suites/scenario.js';
 import type { Load, Scenario, Suite } from './types.js';
 

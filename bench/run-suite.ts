@@ -6,8 +6,8 @@
 import { loadavg } from 'node:os';
 import { claimIds, claims, judgeAll, microNeeded } from './claims/index.js';
 import { machineFacts } from './machine.js';
-import { runMicroBenchmarks } from './micro/run.js';
-import type { MicroBenchmarkName, MicroResults } from './micro/types.js';
+import { runMicroBenchmarks } from './tools/micro/run.js';
+import type { MicroBenchmarkName, MicroResults } from './tools/micro/types.js';
 import type { BenchOptions } from './options.js';
 import { repetitionsOf, type Plan } from './plan.js';
 import { Progress } from './progress.js';

@@ -2,14 +2,14 @@
  * `--segment i/n`: one load split across n generator processes or hosts aimed at one
  * server (k6's execution segments), exactly:
  * - open model: segment i sends the arrivals of the full schedule whose index k has
- *   k mod n = i - 1 (bench/run/arrival-schedule.ts), so the union of the segments is the
+ *   k mod n = i - 1 (bench/drivers/open-model/arrival-schedule.ts), so the union of the segments is the
  *   full schedule, with nothing lost or sent twice, whatever the arrival process;
  * - closed model: the C connections are dealt out: segment i gets floor(C / n), plus one
  *   when i <= C mod n (the shares sum to C).
  * `--start-at` gives every segment the same start: each waits until then before its first
  * load. `npm run merge` joins the segments' runs into one (bench/merge/segments.ts).
  */
-import { UsageError } from './run/errors.js';
+import { UsageError } from './errors.js';
 import type { BenchOptions } from './options.js';
 import type { PartSpec } from './shard.js';
 

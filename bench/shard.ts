@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { claims } from './claims/index.js';
 import { repetitionsOf, type Plan } from './plan.js';
-import { UsageError } from './run/errors.js';
+import { UsageError } from './errors.js';
 import type { Scenario } from './types.js';
 
 export interface PartSpec {

@@ -3,7 +3,7 @@
  * Loopback only unless `--allow-remote` is given (then a warning is printed).
  */
 import { isIP } from 'node:net';
-import { UsageError } from './run/errors.js';
+import { UsageError } from './errors.js';
 import { loadIdLabel } from './suites/scenario.js';
 import type { ExternalTarget, Load, Suite } from './types.js';
 

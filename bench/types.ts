@@ -19,7 +19,7 @@ export interface ClosedLoad {
   warmupS: number;
 }
 
-/** Open model: requests arrive at ratePerS whatever the server does (bench/run/open-model-driver.ts). */
+/** Open model: requests arrive at ratePerS whatever the server does (bench/drivers/open-model/driver.ts). */
 export interface RateLoad {
   kind: 'rate';
   ratePerS: number;
@@ -31,7 +31,7 @@ export interface RateLoad {
   /**
    * Ramping arrival rate (k6's ramping-arrival-rate): the rate rises linearly from
    * `ratePerS` to `toRatePerS` over `durationS` seconds from the window's start, then holds
-   * (bench/run/arrival-schedule.ts).
+   * (bench/drivers/open-model/arrival-schedule.ts).
    */
   ramp?: ArrivalRamp;
 }
@@ -109,7 +109,7 @@ export interface LatencyFigures {
   max: number;
 }
 
-/** One second of a run's measured window (bench/run/per-second-series.ts). */
+/** One second of a run's measured window (bench/drivers/per-second-series.ts). */
 export interface PerSecondPoint {
   /** Seconds since the window's start (0, 1, 2, ...). */
   tS: number;
@@ -146,7 +146,7 @@ export interface ClientFigures {
   lateSends?: number;
   /**
    * The window's full latency histogram, µs, as hdr-histogram-js encodes it
-   * (`encodeIntoCompressedBase64`; bench/run/latency-histogram.ts decodes and merges it).
+   * (`encodeIntoCompressedBase64`; bench/drivers/latency-histogram.ts decodes and merges it).
    * Open model: timed from the intended send time (corrected).
    */
   latencyHistogram?: string;
@@ -357,7 +357,7 @@ export interface ResultsFile {
   comparisons?: unknown[];
   /** Added by the claims engine (bench/claims). */
   claims?: ClaimVerdict[];
-  /** Micro-benchmark results (bench/micro), when they were run with the suite. */
+  /** Micro-benchmark results (bench/tools/micro), when they were run with the suite. */
   micro?: unknown;
   /** Requests/s the load generator reached against a noop server (the harness ceiling). */
   harnessCeilingRps?: number;

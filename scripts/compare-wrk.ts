@@ -2,19 +2,19 @@
 /**
  * `npm run bench:peer`: loopbench's closed driver side by side with wrk on the same servers
  * (nginx and loopbench's async server), then loopbench's open model at rising rates
- * (bench/peer/). Writes reports/peer-<timestamp>/peer.json (atomically, after every run)
+ * (bench/tools/peer/). Writes reports/peer-<timestamp>/peer.json (atomically, after every run)
  * and prints the table. Exit codes: 0 done; 1 failed; 2 bad input; 130 Ctrl-C (what was
  * measured is written; the running wrk is killed by its pid and every server, nginx
  * included, stopped by its pid).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildReport, runPeerComparison, planPeerRuns, wrkVersion, type PeerRun } from '../bench/peer/compare-peers.js';
-import { parsePeerArgs, PEER_USAGE } from '../bench/peer/peer-args.js';
-import { peerTable } from '../bench/peer/peer-table.js';
-import { killAllWrk, WRK_BIN } from '../bench/peer/wrk-driver.js';
-import { stopAllNginx } from '../bench/peer/nginx.js';
-import { planOpenRuns, runOpenLadder, runPacingSweep, summarizeOpen, type OpenRun } from '../bench/peer/open-ladder.js';
+import { buildReport, runPeerComparison, planPeerRuns, wrkVersion, type PeerRun } from '../bench/tools/peer/compare-peers.js';
+import { parsePeerArgs, PEER_USAGE } from '../bench/tools/peer/peer-args.js';
+import { peerTable } from '../bench/tools/peer/peer-table.js';
+import { killAllWrk, WRK_BIN } from '../bench/tools/peer/wrk-driver.js';
+import { stopAllNginx } from '../bench/tools/peer/nginx.js';
+import { planOpenRuns, runOpenLadder, runPacingSweep, summarizeOpen, type OpenRun } from '../bench/tools/peer/open-ladder.js';
 import { packageRoot } from '../bench/paths.js';
 import { writeFileAtomic } from '../bench/results/atomic-write.js';
 import { stopAllServers } from '../bench/run/start-server.js';

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 
 export const FONT_FAMILY = 'DejaVu Sans';
 /** What the SVG asks for: DejaVu Sans, else the viewer's sans-serif. */

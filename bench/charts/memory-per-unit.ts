@@ -7,7 +7,7 @@
  * each unit held it: 111 KB per promise where the marginal cost is ~1 KB).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MemoryPerUnitResult } from '../micro/types.js';
+import type { MemoryPerUnitResult } from '../tools/micro/types.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatBytes, formatRange, formatRatio, vegaBytesLabelExpr } from '../format/index.js';
 import { findStrategy } from '../../servers/strategies/index.js';
@@ -22,7 +22,7 @@ export interface MemoryPoint {
 }
 
 /**
- * The adapter from `results.micro` (owned by bench/micro): the `memory-per-unit`
+ * The adapter from `results.micro` (owned by bench/tools/micro): the `memory-per-unit`
  * benchmark's per-unit RSS (`results['memory-per-unit']`), the figures claim C5 uses.
  * The older `{ memory: [{ unit, rssBytesPerUnit }] }` shape is still read. Anything else
  * is ignored, so a change of shape costs one function here.

@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatMs, formatNumber, formatRatio } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
-import { rampRateAt } from '../run/arrival-schedule.js';
+import { rampRateAt } from '../drivers/open-model/arrival-schedule.js';
 import type { PerSecondPoint, ResultsFile, RunRecord, Scenario, ScenarioSummary } from '../types.js';
 import type { ChartPart } from './index.js';
 import { fileKey, okRuns } from './run-data.js';

@@ -8,7 +8,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, fontFiles } from './fonts.js';
 import { scenegraphs } from './scenegraph.js';
 import { installTextMetrics } from './text-metrics.js';
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 
 export class ChartSpecError extends LoopbenchError {
   constructor(message: string) {

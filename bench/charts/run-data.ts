@@ -3,7 +3,7 @@
  * histograms merged over a scenario's ok runs, and per-second series. Results files of
  * schema version 1 have neither; `missingRawData` says which charts that leaves out.
  */
-import { LatencyHistogram } from '../run/latency-histogram.js';
+import { LatencyHistogram } from '../drivers/latency-histogram.js';
 import { isOkRun, type ClientFigures, type OkRun, type ResultsFile } from '../types.js';
 
 export type HistogramField = 'latencyHistogram' | 'uncorrectedLatencyHistogram';

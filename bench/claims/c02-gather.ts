@@ -14,7 +14,7 @@
  *   (not even 5% slower) → refutes; overlapping → undecided. (The micro-benchmark keeps
  *   only summary statistics, so intervals stand in for the two-sample test.)
  */
-import type { GatherVsSequentialResult } from '../micro/types.js';
+import type { GatherVsSequentialResult } from '../tools/micro/types.js';
 import { formatMs, formatNumber, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { upstream } from './scenarios.js';

@@ -16,7 +16,7 @@
  *   (100,000 calls, 4 threads): the 2x margin stands in for a test the single measurement
  *   cannot give.
  */
-import type { MemoryPerUnitResult } from '../micro/types.js';
+import type { MemoryPerUnitResult } from '../tools/micro/types.js';
 import { formatBytes, formatRatio } from '../format/index.js';
 import { ClaimJudging } from './judging.js';
 import { scenario } from './scenarios.js';

@@ -3,7 +3,7 @@
  * the pipeline: results in, one verdict per claim out, each with its evidence and the
  * comparisons behind it.
  */
-import type { MicroBenchmarkName, MicroResults } from '../micro/types.js';
+import type { MicroBenchmarkName, MicroResults } from '../tools/micro/types.js';
 import type { ClaimVerdict, ResultsFile, Scenario } from '../types.js';
 import { c01 } from './c01-blocking-waits.js';
 import { c02 } from './c02-gather.js';

@@ -3,7 +3,7 @@
  * scenarios (and micro-benchmarks) that test it, and a predicate over one run's results.
  * One file per claim in this folder, one line in the registry (index.ts).
  */
-import type { MicroBenchmarkName, MicroResults } from '../micro/types.js';
+import type { MicroBenchmarkName, MicroResults } from '../tools/micro/types.js';
 import type { Comparison, RatioThresholdTest } from '../stats/index.js';
 import type { ParallelismControl, ResultsFile, Scenario, Verdict } from '../types.js';
 import type { Runtime } from './runtimes.js';

@@ -3,7 +3,7 @@
  * parseArgs config, the parse into typed values, and the usage text of `--help`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { helpFlag, type Flag, type FlagSpecs, type FlagValues } from './flags.js';
 
 export interface CommandSpec<S extends FlagSpecs> {

@@ -2,7 +2,7 @@
  * The one exit-code map of every loopbench command (the README's exit-code table), and
  * the one rule from an error's stable code to an exit code.
  */
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 
 export const EXIT = {
   /** Done (bench: at least one valid result; gate: pass; setup: every part ready). */

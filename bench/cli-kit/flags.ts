@@ -4,7 +4,7 @@
  * config (parse.ts), the usage text (usage.ts) and the validation. A bad value is a
  * UsageError naming the flag, the rule and what was given.
  */
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 
 interface FlagBase {
   /** As typed, without `--`. */

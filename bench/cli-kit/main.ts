@@ -3,7 +3,7 @@
  * code (exit-codes.ts), print an expected error's message (no stack) and an unexpected
  * one's stack, run the command's cleanup (stop every server it started), exit.
  */
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 import { EXIT, exitCodeOf, type ExitCode } from './exit-codes.js';
 import { interruptSignal, type SignalSource } from './interrupt.js';
 

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { LoopbenchError, UsageError } from '../run/errors.js';
+import { LoopbenchError, UsageError } from '../errors.js';
 
 export interface BaseTree {
   ref: string;

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { join } from 'node:path';
 import { calibrateCpu } from '../run/calibrate-cpu.js';
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 import type { ResultsFile } from '../types.js';
 import { baselineFrom, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { decideGate } from './decide.js';

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../results/atomic-write.js';
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 import type { CpuCalibration, MachineFacts, ResultsFile } from '../types.js';
 import { extractMetrics, type ClaimState, type GateMetric } from './metrics.js';
 import type { MachineLoad } from './run-ci-suite.js';

@@ -1,7 +1,7 @@
 /** Flags of `npm run compare` (declared once; the bench flags as bench/options.ts declares them). */
 import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
 import { choiceFlag, numberFlag, percentFlag, switchFlag, textFlag } from '../cli-kit/flags.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { suiteNames } from '../suites/index.js';
 import { benchOptionsWith, gateBenchFlags } from './gate-options.js';
 

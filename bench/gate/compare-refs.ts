@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { packageRoot } from '../paths.js';
 import { newRunId } from '../results/run-store.js';
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 import type { ResultsFile } from '../types.js';
 import { prepareBaseTree, type BaseTree } from './base-tree.js';
 import type { CompareOptions } from './compare-options.js';

@@ -7,7 +7,7 @@
 import { defineCommand, flagDefaults, parseFlags, usage } from '../cli-kit/command.js';
 import { choiceFlag, percentFlag, restated, switchFlag, textFlag, type FlagValues } from '../cli-kit/flags.js';
 import { benchFlags, benchOptionsFrom, type BenchOptions } from '../options.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { suiteNames } from '../suites/index.js';
 
 export const DEFAULT_BASELINE_PATH = 'reports/baseline.json';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../types.js';
 import type { Baseline } from './baseline.js';
 

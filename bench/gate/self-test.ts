@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchOptions } from '../options.js';
 import { writeFileAtomic } from '../results/atomic-write.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import type { ResultsFile } from '../types.js';
 import { baselineFrom, type Baseline } from './baseline.js';
 import { gateReport } from './baseline-gate.js';

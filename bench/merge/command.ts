@@ -16,7 +16,7 @@ import { replaceSymlink, writeFileAtomic } from '../results/atomic-write.js';
 import { newRunId } from '../results/run-store.js';
 import { loadResultsFile } from '../reporters/load-results.js';
 import { writeReport } from '../reporters/write-report.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { claimsTable, terminalTable } from '../terminal-table.js';
 import type { ResultsFile } from '../types.js';
 import { mergeResults, type LoadedInput } from './merge-results.js';

@@ -4,7 +4,7 @@
  * parts that are missing.
  */
 import { planHash } from '../shard.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import type { ResultsFile } from '../types.js';
 
 export class MergeError extends UsageError {

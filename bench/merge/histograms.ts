@@ -3,7 +3,7 @@
  * `add`), so the merged percentiles are those of all samples together — never an average
  * of percentiles, which has no meaning.
  */
-import { LatencyHistogram } from '../run/latency-histogram.js';
+import { LatencyHistogram } from '../drivers/latency-histogram.js';
 
 /** The union of encoded histograms (`ClientFigures.latencyHistogram`), or undefined when any is missing. */
 export function mergeEncodedHistograms(encoded: readonly (string | undefined)[]): LatencyHistogram | undefined {

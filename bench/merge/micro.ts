@@ -3,7 +3,7 @@
  * runs on one shard only (bench/shard.ts, microShards), so their `results` are disjoint and
  * are joined by name; the run facts (times, load averages) span all of them.
  */
-import type { MicroResults } from '../micro/types.js';
+import type { MicroResults } from '../tools/micro/types.js';
 
 function isMicro(x: unknown): x is MicroResults {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'loopbench-micro';

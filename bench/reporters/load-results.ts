@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { READABLE_RESULTS_SCHEMA_VERSIONS, type ResultsFile } from '../types.js';
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 
 export type ResultsFileErrorCode = 'not-found' | 'unreadable' | 'not-json' | 'not-loopbench' | 'unknown-schema' | 'malformed';
 

@@ -10,7 +10,7 @@ import { EXIT } from '../cli-kit/exit-codes.js';
 import { textFlag } from '../cli-kit/flags.js';
 import { processIo, type CommandIo } from '../cli-kit/io.js';
 import { guarded } from '../cli-kit/main.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { loadResultsFile } from './load-results.js';
 import { writeReport } from './write-report.js';
 

@@ -6,7 +6,7 @@
  */
 import { lstatSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 
 const PSEUDO_FILE_SYSTEMS = ['/proc', '/sys', '/dev'];
 

@@ -14,7 +14,7 @@ import { packageRoot } from '../paths.js';
 import { writeFileAtomic } from '../results/atomic-write.js';
 import { closedLoad, defineScenario } from '../suites/scenario.js';
 import type { MachineFacts, RunRecord } from '../types.js';
-import { DEFAULT_CLOSED_DRIVER } from './load-drivers.js';
+import { DEFAULT_CLOSED_DRIVER } from '../drivers/index.js';
 import { runScenarioOnce, type RunContext } from './run-scenario.js';
 
 export const CEILING_CACHE_TTL_MS = 60 * 60 * 1000;

@@ -20,7 +20,7 @@ import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
 import type { PythonStrategy } from '../../servers/strategies/types.js';
 import { PYTHON_EXECUTABLE } from '../setup/parts/python.js';
 import { pythonServerEntryPath, serverEntryPath } from '../paths.js';
-import { ServerError } from './errors.js';
+import { ServerError } from '../errors.js';
 import { isAlive, processTree } from './proc-tree.js';
 
 const STDERR_TAIL_BYTES = 4096;

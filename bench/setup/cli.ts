@@ -12,7 +12,7 @@ import { defineCommand, parseFlags, usage } from '../cli-kit/command.js';
 import { EXIT } from '../cli-kit/exit-codes.js';
 import { customFlag, numberFlag, switchFlag } from '../cli-kit/flags.js';
 import { runMain } from '../cli-kit/main.js';
-import { UsageError } from '../run/errors.js';
+import { UsageError } from '../errors.js';
 import { SetupError } from './errors.js';
 import { setupParts } from './parts/index.js';
 import type { SetupPart } from './types.js';

@@ -1,4 +1,4 @@
-import { LoopbenchError } from '../run/errors.js';
+import { LoopbenchError } from '../errors.js';
 
 /** A system part could not be provisioned; the message names the part and the exact command. */
 export class SetupError extends LoopbenchError {

@@ -1,10 +1,10 @@
 """Memory one concurrent unit costs in Python: a pending coroutine (a task awaiting its own
 asyncio.sleep), an idle thread (blocked on an Event), an idle process (multiprocessing,
-fork, blocked on an Event). The counterpart of bench/micro/probes/memory-probe.ts.
+fork, blocked on an Event). The counterpart of bench/tools/micro/probes/memory-probe.ts.
 
     /usr/bin/python3 servers/python/memory_probe.py coroutines|threads|processes COUNT
 
-prints one JSON line with the MemoryUnitFigures fields (bench/micro/types.ts), then ends
+prints one JSON line with the MemoryUnitFigures fields (bench/tools/micro/types.ts), then ends
 every unit it started and exits. Processes: each child's own VmRSS and Pss, averaged (a
 forked child shares the interpreter's pages with its parent, which Pss splits).
 """

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claims } from '../../bench/claims/index.js';
-import type { GatherVsSequentialResult } from '../../bench/micro/types.js';
+import type { GatherVsSequentialResult } from '../../bench/tools/micro/types.js';
 import { around, emptyResults, ResultsBuilder, scenarioOf, timing, verdictOf } from './helpers.js';
 
 const concurrent = scenarioOf(claims.C2, 'upstream/async/c10');

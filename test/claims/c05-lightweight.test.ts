@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claims } from '../../bench/claims/index.js';
-import type { MemoryPerUnitResult, MemoryUnitFigures } from '../../bench/micro/types.js';
+import type { MemoryPerUnitResult, MemoryUnitFigures } from '../../bench/tools/micro/types.js';
 import { around, emptyResults, ResultsBuilder, scenarioOf, verdictOf } from './helpers.js';
 
 const asyncSleep = scenarioOf(claims.C5, 'sleep/async/c10');

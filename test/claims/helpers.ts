@@ -5,7 +5,7 @@
 import { judgeAll, type ClaimId } from '../../bench/claims/index.js';
 import type { Claim, JudgeContext } from '../../bench/claims/types.js';
 import { idealFor, withEfficiency } from '../../bench/ideal.js';
-import { MICRO_SCHEMA_VERSION, type MicroResults, type MicroResultsByName, type TimingStats } from '../../bench/micro/types.js';
+import { MICRO_SCHEMA_VERSION, type MicroResults, type MicroResultsByName, type TimingStats } from '../../bench/tools/micro/types.js';
 import { summarizeAll } from '../../bench/summarize.js';
 import { RESULTS_SCHEMA_VERSION, type ClaimVerdict, type ResultsFile, type RunRecord, type RunState, type Scenario } from '../../bench/types.js';
 

@@ -3,7 +3,7 @@ import { claims, claimScenarios } from '../../bench/claims/index.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns } from '../../bench/plan.js';
 import { microToRun } from '../../bench/run-suite.js';
-import { UsageError } from '../../bench/run/errors.js';
+import { UsageError } from '../../bench/errors.js';
 import { suites } from '../../bench/suites/index.js';
 import { SCENARIO_TAGS } from '../../bench/suites/scenario.js';
 import { lockstepWindowS, shortenScenarios } from '../../bench/suites/shorten.js';

@@ -9,13 +9,13 @@ import { describeError, guarded, runMain } from '../../bench/cli-kit/main.js';
 import { BaselineError } from '../../bench/gate/baseline.js';
 import { ChartSpecError } from '../../bench/charts/render.js';
 import { FontMissingError } from '../../bench/charts/fonts.js';
-import { MicroUsageError } from '../../bench/micro/args.js';
+import { MicroUsageError } from '../../bench/tools/micro/args.js';
 import { ResultsFileError } from '../../bench/reporters/load-results.js';
-import { LoopbenchError, ServerError, UsageError } from '../../bench/run/errors.js';
+import { LoopbenchError, ServerError, UsageError } from '../../bench/errors.js';
 import { ResourceError } from '../../bench/run/resources/types.js';
 import { SetupError } from '../../bench/setup/errors.js';
 import { MergeError } from '../../bench/merge/compatibility.js';
-import { ProfileError, ProfileInterrupted } from '../../bench/profile/run-profile.js';
+import { ProfileError, ProfileInterrupted } from '../../bench/tools/profile/run-profile.js';
 import { usageErrorOf } from './usage-error.js';
 
 const demo = defineCommand({

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { UsageError } from '../../bench/run/errors.js';
+import { UsageError } from '../../bench/errors.js';
 
 /** The message of the UsageError `parse(argv)` throws; fails the test when it accepts argv. */
 export function usageErrorOf(parse: (argv: string[]) => unknown, argv: string[]): string {

@@ -7,7 +7,7 @@
  */
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLeanClosedLoad } from '../../bench/run/lean-closed-driver.js';
+import { runLeanClosedLoad } from '../../bench/drivers/lean/closed.js';
 import { bodyCheckFor, expectedBodyFor, workPath } from '../../bench/run/validate-response.js';
 import { clientResources, expectNothingOpen, idOf, noopBody, startHttpServer, type TestServer } from './helpers.js';
 

@@ -6,8 +6,8 @@
  * series and the encoded histogram every run now keeps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
-import { runLeanClosedLoad } from '../../bench/run/lean-closed-driver.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
+import { runLeanClosedLoad } from '../../bench/drivers/lean/closed.js';
 import { bodyCheckFor, expectedBodyFor, workPath } from '../../bench/run/validate-response.js';
 import { clientResources, expectNothingOpen, idOf, noopBody, startHttpServer, type TestServer } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
-import { defaultPeerOptions, planPeerRuns } from '../../bench/peer/compare-peers.js';
+import { defaultPeerOptions, planPeerRuns } from '../../bench/tools/peer/compare-peers.js';
 import { packageRoot } from '../../bench/paths.js';
 
 const cli = join(packageRoot(), 'dist', 'bench', 'cli.js');

@@ -5,8 +5,8 @@
  * template and the exact expected bodies.
  */
 import { describe, expect, it } from 'vitest';
-import { requestTemplate } from '../../bench/run/http1-connection.js';
-import { Http1ResponseParser } from '../../bench/run/http1-response-parser.js';
+import { requestTemplate } from '../../bench/drivers/lean/http1-connection.js';
+import { Http1ResponseParser } from '../../bench/drivers/lean/http1-response-parser.js';
 import { expectedBodyFor, workPath } from '../../bench/run/validate-response.js';
 
 interface Seen {

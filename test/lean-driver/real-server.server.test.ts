@@ -6,8 +6,8 @@
  * noisy 2-core machine.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runLeanClosedLoad } from '../../bench/run/lean-closed-driver.js';
-import { drive } from '../../bench/run/load-drivers.js';
+import { runLeanClosedLoad } from '../../bench/drivers/lean/closed.js';
+import { drive } from '../../bench/drivers/index.js';
 import { startServer, stopAllServers, type RunningServer } from '../../bench/run/start-server.js';
 import { bodyCheckFor, expectedBodyFor, workPath, type BodyCheck } from '../../bench/run/validate-response.js';
 import { clientResources, expectNothingOpen } from './helpers.js';

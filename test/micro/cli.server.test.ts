@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MicroUsageError, parseMicroArgs } from '../../bench/micro/args.js';
-import { microBenchmarkNames } from '../../bench/micro/index.js';
+import { MicroUsageError, parseMicroArgs } from '../../bench/tools/micro/args.js';
+import { microBenchmarkNames } from '../../bench/tools/micro/index.js';
 import { leftoverProcesses, microCli, requireBuild } from './helpers.js';
 
 describe('option parser', () => {
@@ -36,7 +36,7 @@ describe('option parser', () => {
   });
 });
 
-describe('node dist/bench/micro/cli.js', () => {
+describe('node dist/bench/tools/micro/cli.js', () => {
   it('exits 2 on an unknown --only name, naming the allowed ones', () => {
     requireBuild();
     const run = spawnSync(process.execPath, [microCli, '--only', 'bogus'], { encoding: 'utf8' });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runMicroBenchmarks } from '../../bench/micro/run.js';
+import { runMicroBenchmarks } from '../../bench/tools/micro/run.js';
 
 // Claim C2 physically: three 20 ms waits overlap under Promise.all (~20 ms) and add up
 // in sequence (~60 ms). Timer lateness only pushes both up by about the same ms, so the

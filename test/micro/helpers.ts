@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const microCli = join(repoRoot, 'dist/bench/micro/cli.js');
+export const microCli = join(repoRoot, 'dist/bench/tools/micro/cli.js');
 
 /** The micro-benchmarks start compiled entries: the tests need dist/ (`npm test` builds it). */
 export function requireBuild(): void {
@@ -15,7 +15,7 @@ export function requireBuild(): void {
  * (found by command line in /proc), i.e. what a micro-benchmark could have left behind.
  */
 export function leftoverProcesses(): { pid: number; cmdline: string }[] {
-  const markers = [join(repoRoot, 'dist/bench/micro/'), join(repoRoot, 'dist/servers/pool/')];
+  const markers = [join(repoRoot, 'dist/bench/tools/micro/'), join(repoRoot, 'dist/servers/pool/')];
   const found: { pid: number; cmdline: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

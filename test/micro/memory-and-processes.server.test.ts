@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runMicroBenchmarks } from '../../bench/micro/run.js';
-import type { MicroResults } from '../../bench/micro/types.js';
+import { runMicroBenchmarks } from '../../bench/tools/micro/run.js';
+import type { MicroResults } from '../../bench/tools/micro/types.js';
 import { leftoverProcesses, requireBuild } from './helpers.js';
 
 describe('memory-per-unit and startup (claim C5)', () => {

@@ -6,8 +6,8 @@
 import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrivalOffsetsMs } from '../../bench/run/arrival-schedule.js';
-import { runOpenModel } from '../../bench/run/open-model-driver.js';
+import { arrivalOffsetsMs } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { runOpenModel } from '../../bench/drivers/open-model/driver.js';
 import { idOf, startServer, validWorkBody, workBody, type TestServer } from './helpers.js';
 
 let hanging: TestServer;
@@ -99,7 +99,7 @@ describe('open-model driver, failures', () => {
 
 describe('open-model driver, recorded fields', () => {
   it('fills the encoded histograms and the per-second series from the 2xx answers', async () => {
-    const { LatencyHistogram } = await import('../../bench/run/latency-histogram.js');
+    const { LatencyHistogram } = await import('../../bench/drivers/latency-histogram.js');
     const f = await runOpenModel({
       url: faulty.url, path: '/work', ratePerS: 100, durationS: 1, arrival: 'uniform', maxConnections: 4, validate: validWorkBody,
     });

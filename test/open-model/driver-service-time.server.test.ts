@@ -4,8 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrivalOffsetsMs } from '../../bench/run/arrival-schedule.js';
-import { runOpenModel } from '../../bench/run/open-model-driver.js';
+import { arrivalOffsetsMs } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { runOpenModel } from '../../bench/drivers/open-model/driver.js';
 import { idOf, median, startServer, validWorkBody, workBody, type TestServer } from './helpers.js';
 
 const SERVICE_MS = 10;

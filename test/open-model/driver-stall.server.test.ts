@@ -21,8 +21,8 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrivalOffsetsMs } from '../../bench/run/arrival-schedule.js';
-import { runOpenModel } from '../../bench/run/open-model-driver.js';
+import { arrivalOffsetsMs } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { runOpenModel } from '../../bench/drivers/open-model/driver.js';
 import { validWorkBody } from './helpers.js';
 
 const STALL_AT_MS = [1000, 3000];

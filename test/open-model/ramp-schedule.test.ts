@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns } from '../../bench/plan.js';
-import { arrivalOffsetsMs, createArrivalSchedule, rampOffsetMs, rampProblem, rampRateAt } from '../../bench/run/arrival-schedule.js';
-import { UsageError } from '../../bench/run/errors.js';
-import { OPEN_MODEL_TAKES_RAMP } from '../../bench/run/load-drivers.js';
+import { arrivalOffsetsMs, createArrivalSchedule, rampOffsetMs, rampProblem, rampRateAt } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { UsageError } from '../../bench/errors.js';
+import { OPEN_MODEL_TAKES_RAMP } from '../../bench/drivers/index.js';
 import { suites } from '../../bench/suites/index.js';
 
 const ramp = { toRatePerS: 100, durationS: 10 };

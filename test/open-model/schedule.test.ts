@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalOffsetsMs, createArrivalSchedule, mulberry32 } from '../../bench/run/arrival-schedule.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
+import { arrivalOffsetsMs, createArrivalSchedule, mulberry32 } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
 
 describe('arrival schedule (no network)', () => {
   it('uniform: request i is due at i / R exactly, with no drift', () => {

@@ -1,8 +1,8 @@
 /** The peer comparison's plan (interleaved) and its target rule, without starting anything. */
 import { describe, expect, it } from 'vitest';
-import { defaultPeerOptions, planPeerRuns } from '../../bench/peer/compare-peers.js';
-import { bandVerdict } from '../../bench/peer/peer-comparison.js';
-import { parsePeerArgs } from '../../bench/peer/peer-args.js';
+import { defaultPeerOptions, planPeerRuns } from '../../bench/tools/peer/compare-peers.js';
+import { bandVerdict } from '../../bench/tools/peer/peer-comparison.js';
+import { parsePeerArgs } from '../../bench/tools/peer/peer-args.js';
 
 describe('planPeerRuns', () => {
   it('alternates loopbench (lean), wrk and loopbench-autocannon per workload, repetition by repetition (A B C A B C)', () => {
@@ -28,7 +28,7 @@ describe('nginx and the open model in the plan', () => {
     expect(plan[0]!.workload).toBe('nginx');
   });
   it('runs the open model at rising rates on nginx and noop, per repetition', async () => {
-    const { planOpenRuns } = await import('../../bench/peer/open-ladder.js');
+    const { planOpenRuns } = await import('../../bench/tools/peer/open-ladder.js');
     const plan = planOpenRuns({ ...defaultPeerOptions, openRates: [20_000, 5_000], openRuns: 2 });
     expect(plan.map((s) => `${s.repetition}:${s.workload}:${s.ratePerS}`)).toEqual([
       '1:nginx:5000', '1:nginx:20000', '1:noop:5000', '1:noop:20000', '2:nginx:5000', '2:nginx:20000', '2:noop:5000', '2:noop:20000',
@@ -44,7 +44,7 @@ describe('nginx and the open model in the plan', () => {
     expect(() => parsePeerArgs(['--open-rates', '5k'])).toThrow(/whole number/);
   });
   it('summarizes the ladder: highest rate held, p99 at R vs R/2', async () => {
-    const { summarizeOpen } = await import('../../bench/peer/open-ladder.js');
+    const { summarizeOpen } = await import('../../bench/tools/peer/open-ladder.js');
     const run = (ratePerS: number, held: boolean, p99Ms: number) => ({
       repetition: 1, workload: 'nginx', ratePerS, startedAt: '', state: 'ok' as const, reasons: [], held, p99Ms, achievedRatePerS: ratePerS, clientCpuPct: 50,
     });
@@ -56,7 +56,7 @@ describe('nginx and the open model in the plan', () => {
 
 describe('nginx config', () => {
   it('one process on 127.0.0.1, everything in the temp prefix, a fixed in-memory answer', async () => {
-    const { nginxConfig, NGINX_BODY } = await import('../../bench/peer/nginx.js');
+    const { nginxConfig, NGINX_BODY } = await import('../../bench/tools/peer/nginx.js');
     const conf = nginxConfig(41234, '/tmp/x');
     expect(conf).toContain('listen 127.0.0.1:41234');
     expect(conf).toContain('master_process off;');
@@ -88,7 +88,7 @@ describe('parsePeerArgs', () => {
 
 describe('pairedRatio', () => {
   it('is the geometric mean of the per-pair ratios with a t interval on the logs', async () => {
-    const { pairedRatio } = await import('../../bench/peer/peer-comparison.js');
+    const { pairedRatio } = await import('../../bench/tools/peer/peer-comparison.js');
     const r = pairedRatio([2, 8], [1, 2])!;
     expect(r.pairs).toBe(2);
     expect(r.ratio).toBeCloseTo(Math.sqrt(2 * 4), 12);

@@ -1,7 +1,7 @@
-/** bench/peer/nginx.ts: starts nginx on 127.0.0.1, answers the fixed body, stops by PID leaving nothing. Needs nginx (npm run setup provisions it; never skipped). */
+/** bench/tools/peer/nginx.ts: starts nginx on 127.0.0.1, answers the fixed body, stops by PID leaving nothing. Needs nginx (npm run setup provisions it; never skipped). */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NGINX_BIN, NGINX_BODY, startNginx, stopAllNginx } from '../../bench/peer/nginx.js';
+import { NGINX_BIN, NGINX_BODY, startNginx, stopAllNginx } from '../../bench/tools/peer/nginx.js';
 
 describe('nginx for bench:peer', () => {
   it('nginx is installed (npm run setup provisions nginx-light)', () => {

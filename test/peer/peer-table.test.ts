@@ -1,12 +1,12 @@
-/** The text `npm run bench:peer` prints (bench/peer/peer-table.ts), from canned runs, pinned. */
+/** The text `npm run bench:peer` prints (bench/tools/peer/peer-table.ts), from canned runs, pinned. */
 import { describe, expect, it } from 'vitest';
-import { summarizeOpen, type OpenRun } from '../../bench/peer/open-ladder.js';
-import { compareWorkload } from '../../bench/peer/peer-comparison.js';
-import { defaultPeerOptions, type PeerOptions } from '../../bench/peer/peer-options.js';
-import type { PeerReport } from '../../bench/peer/peer-report.js';
-import type { PeerRun } from '../../bench/peer/peer-run.js';
-import { peerTable } from '../../bench/peer/peer-table.js';
-import type { GeneratorName } from '../../bench/peer/generators.js';
+import { summarizeOpen, type OpenRun } from '../../bench/tools/peer/open-ladder.js';
+import { compareWorkload } from '../../bench/tools/peer/peer-comparison.js';
+import { defaultPeerOptions, type PeerOptions } from '../../bench/tools/peer/peer-options.js';
+import type { PeerReport } from '../../bench/tools/peer/peer-report.js';
+import type { PeerRun } from '../../bench/tools/peer/peer-run.js';
+import { peerTable } from '../../bench/tools/peer/peer-table.js';
+import type { GeneratorName } from '../../bench/tools/peer/generators.js';
 
 const options: PeerOptions = { ...defaultPeerOptions, runs: 3, workloads: ['nginx', 'noop', 'sleep'], openRates: [5_000, 10_000], openWorkloads: ['nginx'] };
 

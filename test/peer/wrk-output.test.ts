@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cpuTicksFromStat, parseWrkMetric, parseWrkOutput, parseWrkTime, wrkClientFigures } from '../../bench/peer/wrk-output.js';
-import { wrkLuaScript } from '../../bench/peer/wrk-driver.js';
+import { cpuTicksFromStat, parseWrkMetric, parseWrkOutput, parseWrkTime, wrkClientFigures } from '../../bench/tools/peer/wrk-output.js';
+import { wrkLuaScript } from '../../bench/tools/peer/wrk-driver.js';
 
 const fixture = (name: string) => readFileSync(join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures', name), 'utf8');
 

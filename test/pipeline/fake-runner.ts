@@ -11,10 +11,10 @@
  * article's claims are wrong about, so verdicts flip.
  */
 import { idealFor } from '../../bench/ideal.js';
-import type { MicroResults } from '../../bench/micro/types.js';
+import type { MicroResults } from '../../bench/tools/micro/types.js';
 import { runRecordOf, type RunProblem } from '../../bench/run/run-outcome.js';
 import type { SuiteRunner } from '../../bench/run-suite.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
 import { invalidReasons } from '../../bench/run/validity.js';
 import { SCENARIO_TAGS } from '../../bench/suites/scenario.js';
 import type { ClientFigures, MachineFacts, PerSecondPoint, RunMeasurement, Scenario, ServerFigures } from '../../bench/types.js';

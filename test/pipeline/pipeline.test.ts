@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MicroResults } from '../../bench/micro/types.js';
+import type { MicroResults } from '../../bench/tools/micro/types.js';
 import { claims } from '../../bench/claims/index.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns } from '../../bench/plan.js';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseProfileArgs, profileStrategyNames } from '../../bench/profile/args.js';
-import { findClinicHtml, profileBaseName } from '../../bench/profile/report-file.js';
-import { profileToolNames } from '../../bench/profile/tools.js';
+import { parseProfileArgs, profileStrategyNames } from '../../bench/tools/profile/args.js';
+import { findClinicHtml, profileBaseName } from '../../bench/tools/profile/report-file.js';
+import { profileToolNames } from '../../bench/tools/profile/tools.js';
 import { workloadNames } from '../../servers/workloads/index.js';
 import { usageErrorOf } from '../cli-kit/usage-error.js';
 

@@ -10,8 +10,8 @@ import { KNEE_P99_FACTOR, kneesOf, latencyVsLoad, loadPoints, minAchievedFractio
 import { overTime } from '../../bench/charts/over-time.js';
 import { missingRawData } from '../../bench/charts/run-data.js';
 import { renderSvg } from '../../bench/charts/render.js';
-import { rampRateAt } from '../../bench/run/arrival-schedule.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
+import { rampRateAt } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
 import { OVER_TIME_P99, SLEEP_LATENCIES, SWEEP, SWEEP_30_LATENCIES, loadChartFixture } from '../fixtures/chart-runs.js';
 import { loadFixture } from './fixture.js';
 

@@ -10,7 +10,7 @@ import { idealFor, withEfficiency } from '../../bench/ideal.js';
 import type { Plan } from '../../bench/plan.js';
 import type { ShardingInfo } from '../../bench/shard.js';
 import type { SegmentInfo } from '../../bench/segment.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
 import { summarizeAll } from '../../bench/summarize.js';
 import { RESULTS_SCHEMA_VERSION, type ClientFigures, type MachineFacts, type ResultsFile, type RunRecord, type Scenario } from '../../bench/types.js';
 

@@ -11,7 +11,7 @@ import { mergeSegmentClients } from '../../bench/merge/segments.js';
 import { provenanceLines } from '../../bench/reporters/provenance.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns, type Plan } from '../../bench/plan.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
 import { shardPlan } from '../../bench/shard.js';
 import { suites } from '../../bench/suites/index.js';
 import { targetSuite } from '../../bench/target-options.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
-import { UsageError } from '../../bench/run/errors.js';
-import { arrivalOffsetsMs } from '../../bench/run/arrival-schedule.js';
+import { UsageError } from '../../bench/errors.js';
+import { arrivalOffsetsMs } from '../../bench/drivers/open-model/arrival-schedule.js';
 import { parseStartAt, segmentConnections } from '../../bench/segment.js';
 
 describe('segment split of an arrival schedule', () => {

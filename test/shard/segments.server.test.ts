@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeResults } from '../../bench/merge/merge-results.js';
 import { packageRoot } from '../../bench/paths.js';
-import { arrivalOffsetsMs } from '../../bench/run/arrival-schedule.js';
+import { arrivalOffsetsMs } from '../../bench/drivers/open-model/arrival-schedule.js';
 import { startServer, type RunningServer } from '../../bench/run/start-server.js';
 import type { ResultsFile } from '../../bench/types.js';
 

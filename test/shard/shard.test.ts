@@ -3,7 +3,7 @@ import { claims } from '../../bench/claims/index.js';
 import { mergeResults } from '../../bench/merge/merge-results.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns, repetitionsOf } from '../../bench/plan.js';
-import { UsageError } from '../../bench/run/errors.js';
+import { UsageError } from '../../bench/errors.js';
 import { microToRun } from '../../bench/run-suite.js';
 import { comparisonGroups, comparisonKey, estimatedRunS, microShards, parsePartSpec, planHash, shardPlan } from '../../bench/shard.js';
 import { suiteNames, suites } from '../../bench/suites/index.js';

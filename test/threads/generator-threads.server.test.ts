@@ -4,9 +4,9 @@
  * builds first). Counts only, no timing thresholds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrivalOffsetsMs } from '../../bench/run/arrival-schedule.js';
-import { runClosedThreaded, runOpenModelThreaded } from '../../bench/run/generator-threads.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
+import { arrivalOffsetsMs } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { runClosedThreaded, runOpenModelThreaded } from '../../bench/drivers/threads/generator-threads.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
 import { noopExpectedBody } from '../../bench/run/validate-response.js';
 import { idOf, startServer, type TestServer } from '../open-model/helpers.js';
 

@@ -1,11 +1,11 @@
 /** `--threads`: the pure parts (no threads started, no network). */
 import { describe, expect, it } from 'vitest';
-import { arrivalOffsetsMs, createShardSchedule } from '../../bench/run/arrival-schedule.js';
-import { UsageError } from '../../bench/run/errors.js';
-import { mergeClosedFigures, mergeOpenResults, parseThreads, pathTemplateOf, shareOf } from '../../bench/run/generator-threads.js';
-import { LatencyHistogram } from '../../bench/run/latency-histogram.js';
-import type { OpenModelShardResult } from '../../bench/run/open-model-driver.js';
-import { PerSecondSeries } from '../../bench/run/per-second-series.js';
+import { arrivalOffsetsMs, createShardSchedule } from '../../bench/drivers/open-model/arrival-schedule.js';
+import { UsageError } from '../../bench/errors.js';
+import { mergeClosedFigures, mergeOpenResults, parseThreads, pathTemplateOf, shareOf } from '../../bench/drivers/threads/generator-threads.js';
+import { LatencyHistogram } from '../../bench/drivers/latency-histogram.js';
+import type { OpenModelShardResult } from '../../bench/drivers/open-model/driver.js';
+import { PerSecondSeries } from '../../bench/drivers/per-second-series.js';
 import type { ClientFigures } from '../../bench/types.js';
 
 describe('--threads parsing', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkOutDir } from '../../bench/results/out-dir.js';
-import { UsageError } from '../../bench/run/errors.js';
+import { UsageError } from '../../bench/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loopbench-out-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

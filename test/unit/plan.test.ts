@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns, repetitionsOf } from '../../bench/plan.js';
-import { UsageError } from '../../bench/run/errors.js';
+import { UsageError } from '../../bench/errors.js';
 import { suites } from '../../bench/suites/index.js';
 
 describe('plan', () => {

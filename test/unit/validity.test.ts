@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invalidReasons } from '../../bench/run/validity.js';
 import { isLoopbackHost, parseTarget } from '../../bench/target-options.js';
-import { UsageError } from '../../bench/run/errors.js';
+import { UsageError } from '../../bench/errors.js';
 import type { ClientFigures } from '../../bench/types.js';
 
 function client(overrides: Partial<ClientFigures> = {}): ClientFigures {

@@ -1,6 +1,6 @@
 import type { WorkloadParams } from '../../../servers/workloads/types.js';
 import type { Scenario } from '../../types.js';
-import { LoopbenchError } from '../errors.js';
+import { LoopbenchError } from '../../errors.js';
 
 /**
  * Something a scenario needs outside its server, prepared by the harness before the

@@ -1,11 +1,11 @@
 /**
  * Peers that nobody here wrote, for `npm run bench:peer` and its tests: nginx (Debian's
  * `nginx-light`, the server loopbench's drivers are compared on) and wrk (the load generator
- * they are compared with). bench/peer/nginx.ts starts its own nginx in a temp prefix; the
+ * they are compared with). bench/tools/peer/nginx.ts starts its own nginx in a temp prefix; the
  * package's own service is not used.
  */
 import { existsSync } from 'node:fs';
-import { NGINX_BIN } from '../../peer/nginx.js';
+import { NGINX_BIN } from '../../tools/peer/nginx.js';
 import { aptInstall, onPath } from '../system.js';
 import type { SetupCheck, SetupPart } from '../types.js';
 
