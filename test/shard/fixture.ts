@@ -41,7 +41,23 @@ export function clientFrom(samplesMs: readonly number[], durationS: number, extr
   return { requests: samplesMs.length, durationS, rps: samplesMs.length / durationS, latencyMs: h.figures(), errors: 0, timeouts: 0, non2xx: 0, wrongBodies: 0, latencyHistogram: h.encode(), ...extra };
 }
 
+/**
+ * Building a run's HDR histogram is most of a fake run's cost (shard tests build thousands):
+ * each (scenario, repetition) is built once and handed out as a fresh copy.
+ */
+const builtRuns = new Map<string, RunRecord>();
+
 export function fakeRun(scenario: Scenario, repetition: number, runId = 'fixture'): RunRecord {
+  const key = `${JSON.stringify(scenario)}#${repetition}`;
+  let built = builtRuns.get(key);
+  if (!built) {
+    built = buildFakeRun(scenario, repetition);
+    builtRuns.set(key, built);
+  }
+  return { ...structuredClone(built), runId };
+}
+
+function buildFakeRun(scenario: Scenario, repetition: number, runId = 'fixture'): RunRecord {
   const base = 100 + 900 * unit(scenario.id);
   const rps = base * (0.97 + 0.06 * unit(`${scenario.id}/${repetition}`));
   const samples = samplesFor(`${scenario.id}/${repetition}`, 50, 1000 / base);

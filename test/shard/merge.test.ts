@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { resultsProblems } from '../../bench/gate/inputs.js';
 import { mergeCommand } from '../../bench/merge/command.js';
 import { crossMachineComparisons } from '../../bench/merge/cross-machine.js';
@@ -17,6 +17,13 @@ import { suites } from '../../bench/suites/index.js';
 import { targetSuite } from '../../bench/target-options.js';
 import type { ResultsFile } from '../../bench/types.js';
 import { clientFrom, fakeResults, histogramOf, samplesFor } from './fixture.js';
+
+// `merge` writes every report; resvg's rasterisation would take seconds per chart, and no
+// test here reads a PNG (test/reporters/ checks every PNG): a "PNG" is the SVG's bytes.
+vi.mock('../../bench/charts/render.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../bench/charts/render.js')>();
+  return { ...actual, svgToPng: (svg: string) => new TextEncoder().encode(svg) };
+});
 
 const ciPlan = planRuns(suites.ci, parseBenchOptions(['--suite', 'ci', '--repetitions', '2']));
 const shardsOf = (plan: Plan, n: number, tweak: (r: ResultsFile, i: number) => void = () => {}) =>

@@ -29,6 +29,9 @@ describe('--shard i/n parsing', () => {
 });
 
 describe.each(plans)('sharding the %s suite', (_name, plan) => {
+  // The unsharded results, the same for every n: built once.
+  let wholeResults: ReturnType<typeof fakeResults> | undefined;
+  const whole = () => (wholeResults ??= fakeResults(plan));
   for (const n of [1, 2, 3, 4, 5]) {
     it(`n=${n}: every scenario and run in exactly one shard; merging gives the unsharded results and verdicts`, () => {
       const shards = Array.from({ length: n }, (_, i) => shardPlan(plan, { index: i + 1, count: n }));
@@ -38,16 +41,15 @@ describe.each(plans)('sharding the %s suite', (_name, plan) => {
       expect(runs.sort()).toEqual(plan.runs.map((r) => `${r.scenario.id}#${r.repetition}`).sort());
       for (const s of shards) expect(s.sharding.planHash).toBe(planHash(plan));
 
-      const whole = fakeResults(plan);
       const merged = mergeResults(
         shards.map((s, i) => ({ path: `shard-${i + 1}`, results: fakeResults(s.plan, { runId: `run-${i + 1}`, sharding: s.sharding }) })),
         { allowPartial: false, runId: 'merged' },
       );
-      expect(merged.scenarios).toEqual(whole.scenarios);
-      expect(merged.runs.map((r) => [r.scenarioId, r.repetition, r.client!.rps])).toEqual(whole.runs.map((r) => [r.scenarioId, r.repetition, r.client!.rps]));
-      expect(merged.summaries).toEqual(whole.summaries);
-      expect(merged.claims).toEqual(whole.claims);
-      expect(merged.comparisons).toEqual(whole.comparisons);
+      expect(merged.scenarios).toEqual(whole().scenarios);
+      expect(merged.runs.map((r) => [r.scenarioId, r.repetition, r.client!.rps])).toEqual(whole().runs.map((r) => [r.scenarioId, r.repetition, r.client!.rps]));
+      expect(merged.summaries).toEqual(whole().summaries);
+      expect(merged.claims).toEqual(whole().claims);
+      expect(merged.comparisons).toEqual(whole().comparisons);
       expect(merged.status).toBe('complete');
     });
   }
