@@ -23,6 +23,9 @@ export default defineConfig({
     reporters: ['default'],
     maxWorkers: availableParallelism(),
     minWorkers: 1,
+    // The pool reads this one (workers are reused across files); each project's own `isolate`
+    // decides whether a file's modules and mocks are reset inside the worker.
+    isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...EXCLUDE, ...MOCKING_FILES], isolate: false } },
       { extends: true, test: { name: 'unit-mocking', include: MOCKING_FILES, exclude: EXCLUDE, isolate: true } },

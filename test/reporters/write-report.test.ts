@@ -33,8 +33,10 @@ function tree(dir: string): string[] {
     .sort();
 }
 
+// Rendering every chart (the first test) and every reporter again (the second) is CPU work,
+// not a timing assertion: generous timeouts, as for the blog test.
 describe('writeReport', () => {
-  it('writes every reporter output and nothing else', async () => {
+  it('writes every reporter output and nothing else', { timeout: 90_000 }, async () => {
     const out = join(root, 'latest');
     const written = await writeReport(fixture, out, renderedOnce);
     expect(tree(out)).toEqual([...written].sort());
@@ -42,7 +44,7 @@ describe('writeReport', () => {
     expect(readdirSync(root)).toEqual(['latest']);
   });
 
-  it('gives byte-identical output on the same input', async () => {
+  it('gives byte-identical output on the same input', { timeout: 90_000 }, async () => {
     await writeReport(fixture, join(root, 'a'), renderedOnce);
     await writeReport(loadFixture(), join(root, 'b')); // every reporter again, on a fresh copy of the input
     const files = tree(join(root, 'a'));
