@@ -24,7 +24,7 @@ import { runScenarioOnce, type RunContext } from './run/run-scenario.js';
 import { producedBy } from './provenance.js';
 import { segmentInfo, waitUntil } from './segment.js';
 import { summarizeAll, type CeilingInput } from './summarize.js';
-import { RESULTS_SCHEMA_VERSION, type CpuCalibration, type MachineFacts, type ParallelismSample, type PythonFacts, type ResultsFile, type RunRecord, type Scenario } from './types.js';
+import { RESULTS_SCHEMA_VERSION, type CpuCalibration, type MachineFacts, type ParallelismSample, type PythonFacts, type ResultsFile, type RunRecord, type Scenario, type ScenarioSummary } from './types.js';
 
 /**
  * The parallelism control runs interleaved with the cpu scenarios: before a cpu run when
@@ -33,6 +33,19 @@ import { RESULTS_SCHEMA_VERSION, type CpuCalibration, type MachineFacts, type Pa
 export const PARALLELISM_CONTROL_EVERY_MS = 15_000;
 
 /** The ceiling with where it came from (cached or measured now), for the summaries' notes. */
+/**
+ * The summaries after a run of `scenario`: only that scenario's summary can change (a summary
+ * reads its own scenario's runs and the ceiling), so the others are kept, not recomputed; the
+ * first call (or any call on a list that does not match the plan) summarises every scenario.
+ */
+function withScenarioSummarized(summaries: ScenarioSummary[], scenarios: Scenario[], scenario: Scenario, runs: RunRecord[], ceiling: CeilingInput | undefined): ScenarioSummary[] {
+  const index = scenarios.findIndex((s) => s.id === scenario.id);
+  if (index < 0 || summaries.length !== scenarios.length || summaries.some((s, i) => s.scenarioId !== scenarios[i]!.id)) return summarizeAll(scenarios, runs, ceiling);
+  const next = [...summaries];
+  next[index] = summarizeAll([scenario], runs, ceiling)[0]!;
+  return next;
+}
+
 function ceilingOf(results: ResultsFile): CeilingInput | undefined {
   const c = results.harnessCeiling;
   return c && 'rps' in c ? c : results.harnessCeilingRps;
@@ -192,7 +205,7 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       // Written the moment it exists: a later failure loses nothing measured.
       store.writeRaw(record);
       results.runs.push(record);
-      results.summaries = summarizeAll(plan.scenarios, results.runs, ceilingOf(results));
+      results.summaries = withScenarioSummarized(results.summaries, plan.scenarios, scenario, results.runs, ceilingOf(results));
       store.writeResults(results);
     }
     if (controlSamples.length > 0 && !hooks.signal.aborted) {
