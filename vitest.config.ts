@@ -8,10 +8,12 @@ import { defineConfig } from 'vitest/config';
  * breaks the rule fail with the fix. The server tier is vitest.server.config.ts.
  *
  * Where the time went (issue 9): vitest runs `cores - 1` workers by default, one on a
- * 2-core machine, and gives every file a fresh module graph, so each of the ~80 files paid
- * for importing vega, vega-lite and resvg again. Here: one worker per core, and files share
- * their worker's module graph (`isolate: false`). Only the files that replace a module with
- * `vi.mock` (a mock would leak into the next file of the worker) run isolated.
+ * 2-core machine, and gives every file a fresh process and module graph, so each of the ~80
+ * files paid for starting a process and importing vega, vega-lite and resvg again. Here: one
+ * worker thread per core (threads: less CPU than forks here, no test needs a process of its
+ * own), and files share their worker's module graph (`isolate: false`). Only the files that
+ * replace a module with `vi.mock` (a mock would leak into the next file of the worker) reset
+ * modules and mocks per file.
  */
 const MOCKING_FILES = ['test/pipeline/pipeline.test.ts', 'test/shard/merge.test.ts'];
 const EXCLUDE = ['test/**/*.server.test.ts', '**/node_modules/**'];
@@ -21,6 +23,7 @@ export default defineConfig({
     setupFiles: ['test/tiers/unit-guard.ts'],
     testTimeout: 20_000,
     reporters: ['default'],
+    pool: 'threads',
     maxWorkers: availableParallelism(),
     minWorkers: 1,
     // The pool reads this one (workers are reused across files); each project's own `isolate`
