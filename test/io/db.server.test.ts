@@ -9,6 +9,7 @@ import type { PreparedResource } from '../../bench/run/resources/types.js';
 import type { Scenario } from '../../bench/types.js';
 import { db, expectedDbValue } from '../../servers/workloads/db.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
+import { sampleTree } from '../../bench/run/proc-tree.js';
 import { closedLoad, getWork, startServer, stopAll } from './helpers.js';
 
 const scenario = (params: WorkloadParams): Scenario => ({
@@ -93,7 +94,11 @@ describe('blocking slow query caps the server', () => {
     await closedLoad(server.url, 4, 300); // warm-up
     // Side by side, same server, same minute: 1 connection, then 8.
     const one = await closedLoad(server.url, 1, 1500, check);
+    const cpuBeforeEight = sampleTree(server.child.pid!);
+    const eightStartedMs = performance.now();
     const eight = await closedLoad(server.url, 8, 1500, check);
+    const eightWallS = (performance.now() - eightStartedMs) / 1000;
+    const serverCoresAtEight = (sampleTree(server.child.pid!).cpuS - cpuBeforeEight.cpuS) / eightWallS;
     await server.stop();
     const cap = 1000 / queryCpuMs;
     console.log(`db slow: queryCpuMs=${queryCpuMs.toFixed(1)} cap=${cap.toFixed(1)} req/s; blocking c1 ${one.rps.toFixed(1)}, c8 ${eight.rps.toFixed(1)} req/s`);
@@ -104,6 +109,13 @@ describe('blocking slow query caps the server', () => {
     // queries in parallel (2 cores) would reach ~2x the cap.
     expect(eight.rps).toBeLessThan(cap * 1.4);
     // A blocked loop serves one query at a time: 8 connections queue, they do not overlap.
-    expect(eight.rps / one.rps).toBeLessThan(1.5);
+    // Asserted on CPU time, which a busy machine cannot inflate: the server's whole process
+    // tree used at most about one core while 8 connections waited on it (a server that ran
+    // the queries in parallel would use ~2 on 2 cores). The throughput ratio c8 / c1 used to
+    // be asserted here (< 1.5) and failed at load 7, when c1's idle gaps between round trips
+    // stretched (1.73): wall-clock ratios of two runs in a row are not physics.
+    console.log(`db slow: blocking server used ${serverCoresAtEight.toFixed(2)} cores at c8 (c8/c1 = ${(eight.rps / one.rps).toFixed(2)})`);
+    expect(serverCoresAtEight).toBeLessThan(1.3);
+    expect(eight.rps).toBeGreaterThan(one.rps * 0.5);
   });
 });

@@ -96,7 +96,7 @@ export type ThreadMessage = { type: 'ready' } | { type: 'window-start' } | { typ
 export function workerPath(): string {
   const sibling = fileURLToPath(new URL('./generator-thread-worker.js', import.meta.url));
   if (existsSync(sibling)) return sibling;
-  const built = join(packageRoot(), 'dist', 'bench', 'run', 'generator-thread-worker.js');
+  const built = join(packageRoot(), 'dist', 'bench', 'drivers', 'threads', 'generator-thread-worker.js');
   if (existsSync(built)) return built;
   throw new Error(`generator thread code missing (${built}): run \`npm run build\` first`);
 }
