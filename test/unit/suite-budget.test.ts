@@ -11,7 +11,7 @@ import { parseBenchOptions } from '../../bench/options.js';
 import { planRuns, repetitionsOf, type Plan } from '../../bench/plan.js';
 import { ceilingCacheKey, ceilingText } from '../../bench/run/harness-checks.js';
 import { estimatePlan, estimatedRunS, queueTailS, RUN_OVERHEAD_S, SUITE_FIXED_S } from '../../bench/suites/estimate.js';
-import { ONE_RUN_CLAIMS, QUICK_BUDGET_S, QUICK_PYTHON_CLAIMS, TWO_RUN_SCENARIOS } from '../../bench/suites/quick.js';
+import { ONE_RUN_CLAIMS, QUICK_BUDGET_S, QUICK_PYTHON_CLAIMS } from '../../bench/suites/quick.js';
 import { closedLoad, defineScenario, SCENARIO_TAGS } from '../../bench/suites/scenario.js';
 import { lockstepWindowS } from '../../bench/suites/shorten.js';
 import { suites } from '../../bench/suites/index.js';
@@ -83,18 +83,8 @@ describe('the quick suite (npm run bench)', () => {
     const plan = quickPlan();
     const needed = new Set([...intervalIds('node'), ...[...intervalIds('python', QUICK_PYTHON_CLAIMS)]]);
     expect(plan.repetitions).toBe(3);
-    const expected = (id: string) => (!needed.has(id) ? 1 : TWO_RUN_SCENARIOS.includes(id) ? 2 : 3);
-    for (const s of plan.scenarios) expect(runsOf(plan, s.id), s.id).toBe(expected(s.id));
-    for (const id of intervalIds('node')) expect(runsOf(plan, id), id).toBe(expected(id));
-  });
-
-  it('only C1 at 1,000 connections runs twice; C4, C6, C10, C11 keep every repetition', () => {
-    expect(TWO_RUN_SCENARIOS).toEqual(['sleep/blocking/c1000/sleepMs=5']);
-    const plan = quickPlan();
-    expect(runsOf(plan, 'sleep/blocking/c1000/sleepMs=5')).toBe(2); // the minimum for an interval
-    for (const claim of ['C4', 'C6', 'C10', 'C11'] as const) {
-      for (const s of claims[claim].scenarios) if (plan.scenarios.some((x) => x.id === s.id)) expect(runsOf(plan, s.id), `${claim}: ${s.id}`).toBe(3);
-    }
+    for (const s of plan.scenarios) expect(runsOf(plan, s.id), s.id).toBe(needed.has(s.id) ? 3 : 1);
+    for (const id of intervalIds('node')) expect(runsOf(plan, id), id).toBe(3);
   });
 
   it(`holds every Python scenario of ${QUICK_PYTHON_CLAIMS.join(', ')}, so each gets a Python verdict`, () => {
