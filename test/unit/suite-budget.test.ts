@@ -59,6 +59,14 @@ describe('the quick suite (npm run bench)', () => {
     expect(queueTailS(cpu('async'))).toBeCloseTo(1, 6);
     expect(queueTailS(cpu('child-process'), 2)).toBeCloseTo(0.5, 6);
     expect(estimatedRunS(cpu('py-blocking'))).toBeGreaterThan(estimatedRunS(cpu('blocking')));
+    // Open model: arrivals past capacity are worked off after the window, at most the driver's 10 s grace.
+    const rate = (strategy: string, ratePerS: number, durationS: number) =>
+      defineScenario({ workload: 'sleep', strategy, params: { sleepMs: 50 }, load: { kind: 'rate', ratePerS, durationS, warmupS: 0, arrival: 'uniform', maxConnections: 256 } });
+    expect(queueTailS(rate('blocking', 60, 1))).toBeCloseTo(2, 6); // 60 x 50 ms = 3 s of work in a 1 s window
+    expect(queueTailS(rate('blocking', 15, 1))).toBe(0); // within capacity
+    expect(queueTailS(rate('async', 60, 1))).toBe(0);
+    expect(queueTailS(rate('blocking', 60, 4))).toBeCloseTo(8, 6); // the old 4 s sweep: 12 s of work
+    expect(queueTailS(rate('blocking', 60, 10))).toBe(10); // 30 s of work, capped by the grace
   });
 
   it('a server that answers in rounds gets a window of two rounds (else "no request answered")', () => {
