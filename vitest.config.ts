@@ -15,7 +15,7 @@ import { defineConfig } from 'vitest/config';
  * replace a module with `vi.mock` (a mock would leak into the next file of the worker) reset
  * modules and mocks per file.
  */
-const MOCKING_FILES = ['test/pipeline/pipeline.test.ts', 'test/shard/merge.test.ts'];
+export const MOCKING_FILES = ['test/pipeline/pipeline.test.ts', 'test/shard/merge.test.ts'];
 const EXCLUDE = ['test/**/*.server.test.ts', '**/node_modules/**'];
 
 export default defineConfig({
