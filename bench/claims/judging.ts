@@ -147,7 +147,7 @@ export class ClaimJudging {
     }
     const excluded = runs.filter((r) => r.state !== 'ok');
     const why = excluded.length > 0 ? ` (${excluded.length} left out, e.g. ${excluded[0]!.state}: ${excluded[0]!.reasons[0]?.slice(0, 100) ?? 'no reason'})` : '';
-    return { problem: `${scenario.id}: ${values.length} valid run(s) of ${runs.length}${why}, at least 2 needed`, absent: false };
+    return { problem: `${this.idOf(scenario)}: ${values.length} valid run(s) of ${runs.length}${why}, at least 2 needed`, absent: false };
   }
 
   /** Median of the figure over the scenario's valid runs (one run is enough), for context. */

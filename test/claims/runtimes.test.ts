@@ -46,6 +46,14 @@ describe('claims judged per runtime, by role', () => {
     expect(c6.evidence).toMatch(/^threads ran CPU work in parallel like processes/);
   });
 
+  it("names the runtime's own scenario id when a side has too few valid runs", () => {
+    const b = new ResultsBuilder(2).withDeliveredCores(1.95);
+    b.series(py('blocking'), 'rps', around(20)).series(py('worker-threads'), 'rps', [20]).series(py('child-process'), 'rps', around(39));
+    const c6 = judgeAll(b.build()).verdicts.find((v) => v.id === 'C6' && v.runtime === 'python')!;
+    expect(c6.evidence).toContain('cpu/py-threads/c50: 1 valid run(s) of 1');
+    expect(c6.evidence).not.toContain('cpu/worker-threads/c50');
+  });
+
   it('says why a runtime cannot test a claim (forgot-await on Python)', () => {
     const b = new ResultsBuilder(2).series(py('blocking'), 'rps', around(20));
     const c14 = judgeAll(b.build()).verdicts.find((v) => v.id === 'C14' && v.runtime === 'python')!;
