@@ -55,7 +55,7 @@ export const c06: Claim = {
     const { k, threshold, name } = parallelThreshold(w, delivered.cores);
     const edge = gainEdge(ctx.practicalBand);
     const speedup = (who: string, c: ClaimComparison) =>
-      `cpu 20 ms, 50 conn: ${who} ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}, speedup ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})`;
+      `cpu 20 ms, 50 conn: ${who} ${formatNumber(c.aCentre)} req/s vs blocking ${formatNumber(c.bCentre)}, speedup ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})`;
     // Processes first: finish() settles the parts in order, so the threads' outcome can
     // depend on whether processes gained.
     let processesGained = false;
@@ -90,7 +90,7 @@ export const c06: Claim = {
         return side === 'above' && threadsOverBlocking?.threshold?.side === 'above' ? 'refutes' : 'undecided';
       },
       text: (c) =>
-        `threads ${formatNumber(c.aMedian)} req/s vs processes ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}) ` +
+        `threads ${formatNumber(c.aCentre)} req/s vs processes ${formatNumber(c.bCentre)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}) ` +
         `with W=${w} (like processes ${formatRatio(1)}, GIL-like 1/${formatCores(k)} = ${formatRatio(1 / k)} on the ${delivered.shown} cores delivered)`,
     });
     return finish();

@@ -57,7 +57,7 @@ export const c10: Claim = {
             threshold: { ratio: parallel.threshold, name: parallel.name, refutes: 'above' as const },
             expect: bySide('refutes', 'supports'),
             text: (c: ClaimComparison) =>
-              `cpu 20 ms, 50 conn: async ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
+              `cpu 20 ms, 50 conn: async ${formatNumber(c.aCentre)} req/s vs blocking ${formatNumber(c.bCentre)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
               (c.threshold?.side === 'below' ? ': no parallel speedup' : ''),
           }
         : { expect: 'a-not-better' as const }),
@@ -71,7 +71,7 @@ export const c10: Claim = {
         threshold: { ...gainEdge(ctx.practicalBand), refutes: 'below' },
         expect: bySide('supports', 'refutes'),
         text: (c) =>
-          `processes ${formatNumber(c.aMedian)} req/s vs async ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
+          `processes ${formatNumber(c.aCentre)} req/s vs async ${formatNumber(c.bCentre)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ` +
           `ideal ${formatRatio(parallel.k)}${cores})`,
       });
     }

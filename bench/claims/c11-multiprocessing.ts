@@ -52,7 +52,7 @@ export const c11: Claim = {
         threshold: { ...edge, refutes: 'below' },
         expect: bySide,
         text: (c) =>
-          `${j.nameOf({ scenario: s })} ${formatNumber(c.aMedian)} req/s vs blocking ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} ` +
+          `${j.nameOf({ scenario: s })} ${formatNumber(c.aCentre)} req/s vs blocking ${formatNumber(c.bCentre)}: ${formatRatio(c.ratio)} ` +
           `(${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)}; ideal ${formatRatio(k)} on the ${delivered.shown} cores delivered)`,
       });
     }
@@ -64,7 +64,7 @@ export const c11: Claim = {
       threshold: { ratio: 1 / threshold, name: `1 ÷ ${name}`, refutes: 'below' },
       expect: bySide,
       text: (c) =>
-        `processes ${formatNumber(c.aMedian)} req/s vs threads ${formatNumber(c.bMedian)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
+        `processes ${formatNumber(c.aCentre)} req/s vs threads ${formatNumber(c.bCentre)}: ${formatRatio(c.ratio)} (${formatCi(c.ratioCiLow, c.ratioCiHigh, c.estimand)})` +
         (c.threshold?.side === 'above' ? (c.ratioCiHigh < 1 / (1 + ctx.practicalBand) ? ': within the margin of threads' : c.ratioCiLow > 1 + ctx.practicalBand ? ': more effective than threads' : ': as effective as threads (threads run CPU work in parallel here too)') : ''),
     });
     j.note(`P=${p} processes`);

@@ -1,5 +1,6 @@
 /**
- * The sentence a comparison contributes to a claim's evidence: both medians with units,
+ * The sentence a comparison contributes to a claim's evidence: both sides with units (the
+ * centres the ratio is a ratio of: geometric means, or medians for a ratio of medians),
  * the ratio with its interval, and why it did or did not count.
  */
 import { formatCi, formatP, formatRange, formatRatio, RATIO_SYMBOL } from '../format/index.js';
@@ -18,8 +19,8 @@ export function ratioText(c: ClaimComparison): string {
 /** `label: a 1,950 req/s vs b 198 req/s, 9.8× (95% CI 9.4–10)[: qualifier]`. */
 export function describe(spec: CheckSpec, c: ClaimComparison, outcome: Outcome, familySize: number, names: { a: string; b: string }): string {
   const show = figures[spec.figure].show;
-  const aText = `${names.a} ${show(c.aMedian)}`;
-  const bText = `${names.b} ${show(c.bMedian)}`;
+  const aText = `${names.a} ${show(c.aCentre)}`;
+  const bText = `${names.b} ${show(c.bCentre)}`;
   const ratio = ratioText(c);
   const head = spec.text ? spec.text(c) : `${spec.label}: ${aText} vs ${bText}, ${ratio}`;
   const v = c.verdictAfterHolm;

@@ -230,6 +230,8 @@ export class ClaimJudging {
       b: 'constant' in spec.b ? `constant ${spec.b.constant}` : this.idOf(spec.b.scenario),
       aMedian: median(aValues),
       bMedian: median(bValues),
+      aCentre: centreOf(aValues, c.estimand),
+      bCentre: centreOf(bValues, c.estimand),
       decisive,
       holmPValue: c.pValue,
       verdictAfterHolm: c.verdict,
@@ -327,4 +329,10 @@ function outcomeOf(expect: Expectation, c: ClaimComparison): Outcome {
   if (v === 'inconclusive') return 'undecided';
   const aBetter = v === 'a-better';
   return (expect === 'a-better') === aBetter ? 'supports' : 'refutes';
+}
+
+/** A side's figure under the comparison's estimand: what the printed ratio is a ratio of. */
+function centreOf(values: number[], estimand: ClaimComparison['estimand']): number {
+  if (estimand === 'ratio of geometric means') return Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
+  return median(values);
 }

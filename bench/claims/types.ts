@@ -59,6 +59,13 @@ export interface ClaimComparison extends Comparison {
   /** Median of the figure over a's valid runs, and over b's (the constant for a constant). */
   aMedian: number;
   bMedian: number;
+  /**
+   * a's and b's figure under the ratio's estimand (`estimand`): geometric means for a ratio of
+   * geometric means, medians for a ratio of medians. aCentre ÷ bCentre is `ratio`, so the two
+   * figures printed beside a ratio agree with it (medians 76 vs 85 beside 0.996× did not).
+   */
+  aCentre: number;
+  bCentre: number;
   /** Whether it decides the verdict (false: context printed in the evidence only). */
   decisive: boolean;
   /** Holm–Bonferroni adjusted p-value over the claim's decisive comparisons (= pValue for context ones). */

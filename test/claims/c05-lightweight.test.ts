@@ -33,7 +33,7 @@ describe('C5: lightweight async vs threads', () => {
     const v = verdictOf('C5', runs().withMicro('memory-per-unit', memory(150, 2_500_000, 40_000_000)).build());
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toMatch(/memory: async 76.3 MiB RSS vs thread-per-request 162 MiB RSS, 2.1\d× lower/);
-    expect(v.evidence).toMatch(/CPU: async 0.526 ms CPU\/request vs thread-per-request 31.3 ms CPU\/request/);
+    expect(v.evidence).toMatch(/CPU: async 0.526 ms CPU\/request vs thread-per-request 31.2 ms CPU\/request/);
     expect(v.evidence).toContain('micro, RSS per unit: pending async call 150 B, worker thread 2.38 MiB (16,700×), child process 38.1 MiB');
   });
 

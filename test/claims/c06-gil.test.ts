@@ -70,8 +70,8 @@ describe('C6: the GIL, judged against the parallelism control', () => {
     ]);
     const v = outcome.verdicts.find((x) => x.id === 'C6')!;
     expect(v.verdict).toBe('not-applicable');
-    expect(v.evidence).toMatch(/processes 87.5 req\/s vs blocking 50, speedup 1.75× .*: one-sided 95% lower bound 1.5\d× > the gain edge 1 \+ 2 × 5% = 1.1×/);
-    expect(v.evidence).toMatch(/threads 87.5 req\/s vs processes 87.5: 1× .*on the 1.8 cores delivered\): one-sided 95% lower bound 0.8\d+× > 1 ÷ the midpoint √1.8 = 0.745×/);
+    expect(v.evidence).toMatch(/processes 87.2 req\/s vs blocking 49.8, speedup 1.75× .*: one-sided 95% lower bound 1.5\d× > the gain edge 1 \+ 2 × 5% = 1.1×/);
+    expect(v.evidence).toMatch(/threads 87.2 req\/s vs processes 87.2: 1× .*on the 1.8 cores delivered\): one-sided 95% lower bound 0.8\d+× > 1 ÷ the midpoint √1.8 = 0.745×/);
   });
 
   it('with 1.1 cores delivered: inconclusive naming 1.1 cores, whatever threads and processes did', () => {
@@ -89,7 +89,7 @@ describe('C6: the GIL, judged against the parallelism control', () => {
   it('is inconclusive when threads land between GIL-like and like processes', () => {
     const v = verdictOf('C6', results([55, 70, 88], around(96)).build());
     expect(v.verdict).toBe('inconclusive');
-    expect(v.evidence).toMatch(/threads 70 req\/s vs processes 96: .*do not clear 1 ÷ the midpoint √1.95/);
+    expect(v.evidence).toMatch(/threads 69.7 req\/s vs processes 96: .*do not clear 1 ÷ the midpoint √1.95/);
   });
 
   it('is not refuted when threads match processes that barely gained: threads must gain beyond the band themselves', () => {

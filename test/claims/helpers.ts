@@ -29,8 +29,9 @@ export interface RunSpec {
 const DURATION_S = 3;
 
 /** Three runs around `value`: value × (1 − spread), value, value × (1 + spread). */
+/** Three runs centred on `value` in both senses the claims use: median and geometric mean. */
 export function around(value: number, spread = 0.02): [number, number, number] {
-  return [value * (1 - spread), value, value * (1 + spread)];
+  return [value / (1 + spread), value, value * (1 + spread)];
 }
 
 export function machine(usableCores = 2): ResultsFile['machine'] {

@@ -26,6 +26,22 @@ describe('judgeAll', () => {
     for (const c of c13) expect(c.holmPValue).toBeGreaterThanOrEqual(c.pValue);
   });
 
+  it('prints each side as the centre its ratio is a ratio of (geometric means), so a ÷ b is the printed ratio', () => {
+    // Medians 76 vs 85 beside a ratio of geometric means of 0.996x read as a contradiction.
+    const results = new ResultsBuilder()
+      .series(scenarioOf(claims.C13, 'sleep/async/c4+probe'), 'rps', [71, 76, 91], { probeP99Ms: 2 })
+      .series(scenarioOf(claims.C13, 'sleep/blocking/c4+probe'), 'rps', [90, 85, 65], { probeP99Ms: 380 })
+      .build();
+    const { comparisons, verdicts } = judgeAll(results);
+    const rps = comparisons.find((c) => c.claimId === 'C13' && c.figure === 'rps');
+    expect(rps?.estimand).toBe('ratio of geometric means');
+    expect(rps!.aCentre).toBeCloseTo(Math.cbrt(71 * 76 * 91), 9);
+    expect(rps!.aCentre / rps!.bCentre).toBeCloseTo(rps!.ratio, 12);
+    expect([rps!.aMedian, rps!.bMedian]).toEqual([76, 85]);
+    const evidence = verdicts.find((v) => v.id === 'C13')!.evidence;
+    expect(evidence).toContain('78.9 req/s vs sync sleep 79.2 req/s, 0.996×');
+  });
+
   it('turns a predicate that throws into an inconclusive verdict with the error, the others unharmed', () => {
     vi.spyOn(claims.C6, 'judge').mockImplementation(() => {
       throw new Error('boom');
