@@ -38,6 +38,19 @@ describe('claims judged per runtime, by role', () => {
     expect(comparisons.some((c) => c.runtime === 'python' && c.a === 'cpu/py-threads/c50')).toBe(true);
   });
 
+  it('C2 on Python rests on its own fan-out runs: the Node.js Promise.all micro-benchmark is not required there', () => {
+    const concurrent = scenarioOnRuntime(scenarioOf(claims.C2, 'upstream/async/c10'), 'python')!;
+    const sequential = scenarioOnRuntime(scenarioOf(claims.C2, 'upstream/async/c10/mode=sequential'), 'python')!;
+    const verdict = (concurrentP50: number) => {
+      const b = new ResultsBuilder().series(concurrent, 'p50Ms', around(concurrentP50)).series(sequential, 'p50Ms', around(260));
+      return judgeAll(b.build()).verdicts.find((v) => v.id === 'C2' && v.runtime === 'python')!;
+    };
+    expect(concurrent.strategy).toBe('py-asyncio');
+    expect(verdict(55).verdict).toBe('supported');
+    expect(verdict(55).evidence).toContain('asyncio.gather');
+    expect(verdict(262).verdict).toBe('refuted');
+  });
+
   it('C6 on Python is refuted (not "not applicable") when its threads scale like its processes', () => {
     const b = new ResultsBuilder(2).withDeliveredCores(1.95);
     b.series(py('blocking'), 'rps', around(20)).series(py('worker-threads'), 'rps', around(38)).series(py('child-process'), 'rps', around(39));

@@ -15,6 +15,15 @@ describe('plan', () => {
     }
   });
 
+  it('--claims keeps each runtime\'s counterparts of the claims\' scenarios (a claim lists its Node.js ones)', () => {
+    const all = planRuns(suites.quick, parseBenchOptions(['--claims', 'C6']));
+    const ids = all.scenarios.map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['cpu/blocking/c50', 'cpu/worker-threads/c50', 'cpu/py-blocking/c50', 'cpu/py-threads/c50', 'cpu/py-processes/c50']));
+    const python = planRuns(suites.quick, parseBenchOptions(['--claims', 'C1', '--runtime', 'python']));
+    expect(python.scenarios.length).toBeGreaterThan(0);
+    for (const s of python.scenarios) expect(s.strategy).toMatch(/^py-/);
+  });
+
   it('keeps only the filtered workloads and strategies', () => {
     const plan = planRuns(suites.full, parseBenchOptions(['--filter', 'sleep,async']));
     expect(plan.scenarios.length).toBeGreaterThan(1);
