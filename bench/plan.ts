@@ -4,8 +4,8 @@
  * a slow spell of the machine spreads over every scenario instead of hitting one.
  */
 import { runtimeOf } from '../servers/strategies/index.js';
-import { claimScenarios } from './claims/index.js';
-import { RUNTIMES, scenarioOnRuntime } from './claims/runtimes.js';
+import { claimScenariosOn } from './claims/index.js';
+import { RUNTIMES } from './claims/runtimes.js';
 import type { MicroBenchmarkName } from './tools/micro/types.js';
 import type { BenchOptions } from './options.js';
 import type { ShardingInfo } from './shard.js';
@@ -76,11 +76,7 @@ export function planRuns(suite: Suite, options: BenchOptions): Plan {
     throw new UsageError('--ramp-to: the ramp is in the arrival schedule, but this build\'s open-model driver does not take it yet (issue 12 merge); run a flat --rate meanwhile');
   }
   const seen = new Set<string>();
-  // A claim lists its Node.js scenarios; each runtime judges it on its own counterparts.
-  const needed =
-    options.claims.length > 0
-      ? new Set(claimScenarios(options.claims).flatMap((s) => RUNTIMES.map((runtime) => scenarioOnRuntime(s, runtime)?.id ?? s.id)))
-      : undefined;
+  const needed = options.claims.length > 0 ? new Set(RUNTIMES.flatMap((runtime) => claimScenariosOn(runtime, options.claims)).map((s) => s.id)) : undefined;
   const scenarios = suiteScenarios(suite, options)
     .filter((s) => !needed || needed.has(s.id))
     .filter((s) => options.workloads.length === 0 || options.workloads.includes(s.workload))

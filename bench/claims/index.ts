@@ -58,6 +58,17 @@ export function claimScenarios(ids: readonly ClaimId[] = claimIds): Scenario[] {
   return [...byId.values()];
 }
 
+/**
+ * The given claims' scenarios as `runtime` plays them (a claim lists its Node.js ones; each
+ * runtime judges it on the strategies in the same roles), in claim order; those with no
+ * strategy in the role on that runtime are left out.
+ */
+export function claimScenariosOn(runtime: Runtime, ids: readonly ClaimId[] = claimIds): Scenario[] {
+  return claimScenarios(ids)
+    .map((s) => scenarioOnRuntime(s, runtime))
+    .filter((s): s is Scenario => s !== undefined);
+}
+
 /** The micro-benchmarks the given claims read. */
 export function microNeeded(ids: readonly ClaimId[] = claimIds): MicroBenchmarkName[] {
   return [...new Set(ids.flatMap((id) => claims[id].needsMicro ?? []))];

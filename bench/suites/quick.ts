@@ -1,4 +1,4 @@
-import { claimIds, claims, claimScenarios, type ClaimId } from '../claims/index.js';
+import { claimIds, claims, claimScenarios, claimScenariosOn, type ClaimId } from '../claims/index.js';
 import { scenarioOnRuntime } from '../claims/runtimes.js';
 import type { Scenario, Suite } from '../types.js';
 import { coreScenarios } from './parts/core.js';
@@ -50,12 +50,6 @@ export const QUICK_PYTHON_CLAIMS: readonly ClaimId[] = ['C6', 'C10', 'C11', 'C13
 /** A scenario no claim reads with a confidence interval, only a chart, a table or C15: one run is enough. */
 const once = (s: Scenario): Scenario => ({ ...s, maxRepetitions: 1 });
 
-/** Python's side of these claims' scenarios (same ids the claims look up), in claim order. */
-function pythonClaimScenarios(ids: readonly ClaimId[]): Scenario[] {
-  return claimScenarios(ids)
-    .map((s) => scenarioOnRuntime(s, 'python'))
-    .filter((s): s is Scenario => s !== undefined);
-}
 
 
 /** The scenarios of `list` whose ids `claimed` does not hold, run once. */
@@ -82,8 +76,8 @@ function withClaimRepetitions(list: readonly Scenario[], onRuntime: (s: Scenario
 }
 
 const nodeClaimed = withClaimRepetitions(claimScenarios(), (s) => scenarioOnRuntime(s, 'node'));
-const pythonClaimed = withClaimRepetitions(pythonClaimScenarios(QUICK_PYTHON_CLAIMS), (s) => scenarioOnRuntime(s, 'python'));
-const everyPythonClaim = withClaimRepetitions(pythonClaimScenarios(claimIds), (s) => scenarioOnRuntime(s, 'python'));
+const pythonClaimed = withClaimRepetitions(claimScenariosOn('python', QUICK_PYTHON_CLAIMS), (s) => scenarioOnRuntime(s, 'python'));
+const everyPythonClaim = withClaimRepetitions(claimScenariosOn('python'), (s) => scenarioOnRuntime(s, 'python'));
 const claimedIds = new Set([...nodeClaimed, ...everyPythonClaim].map((s) => s.id));
 
 /**

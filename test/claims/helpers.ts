@@ -28,8 +28,7 @@ export interface RunSpec {
 
 const DURATION_S = 3;
 
-/** Three runs around `value`: value × (1 − spread), value, value × (1 + spread). */
-/** Three runs centred on `value` in both senses the claims use: median and geometric mean. */
+/** Three runs value ÷ (1 + spread), value, value × (1 + spread): centred on `value` as a median and as a geometric mean. */
 export function around(value: number, spread = 0.02): [number, number, number] {
   return [value / (1 + spread), value, value * (1 + spread)];
 }

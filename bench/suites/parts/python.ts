@@ -1,6 +1,5 @@
 import { strategiesOfRuntime } from '../../../servers/strategies/index.js';
-import { claimScenarios } from '../../claims/index.js';
-import { scenarioOnRuntime } from '../../claims/runtimes.js';
+import { claimScenariosOn } from '../../claims/index.js';
 import type { Scenario } from '../../types.js';
 import { closedLoad, defineScenario } from '../scenario.js';
 import type { Timing } from './timing.js';
@@ -31,9 +30,7 @@ export function pythonScenarios({ durationS, warmupS }: Timing): Scenario[] {
   const io = closedLoad(IO_CONNECTIONS, durationS, warmupS);
   const cpuLoad = closedLoad(CPU_CONNECTIONS, durationS, warmupS);
   const cpu = (strategy: string, cpuKind: 'bytecode' | 'native') => defineScenario({ workload: 'cpu', strategy, load: cpuLoad, params: { cpuKind } });
-  const claims = claimScenarios()
-    .map((s) => scenarioOnRuntime(s, 'python'))
-    .filter((s): s is Scenario => s !== undefined);
+  const claims = claimScenariosOn('python');
   return [
     ...first,
     ...['noop', 'sleep', 'cpu'].flatMap((workload) => strategies.map((s) => defineScenario({ workload, strategy: s.name, load }))),
