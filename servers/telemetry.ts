@@ -2,17 +2,29 @@ import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'n
 import type { ServerTelemetry } from './protocol.js';
 
 const NS_PER_MS = 1e6;
+/** The sampling timer's period. */
+export const LOOP_SAMPLE_INTERVAL_MS = 10;
 
 /**
- * Measures this process's event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms
- * resolution timer, so the floor is ~10 ms of timer granularity removed by the API) and
- * utilisation, over a window the harness opens with `reset()` (after warm-up) and closes
- * with `collect()`.
+ * How late the sampling timer woke, in ms, from what monitorEventLoopDelay records: the
+ * whole interval between two of its timer's wake-ups (an idle loop records ~10 ms, not 0;
+ * Node's own docs do not say so, fastify's under-pressure subtracts it the same way).
+ * Python's lag monitor (servers/python/serve.py) reports lateness, so both runtimes'
+ * figures mean the same thing: 0 on an idle loop, the blocked stretch on a blocked one.
+ */
+export function lateMsOf(intervalNs: number): number {
+  return Number.isFinite(intervalNs) ? Math.max(0, intervalNs / NS_PER_MS - LOOP_SAMPLE_INTERVAL_MS) : 0;
+}
+
+/**
+ * Measures this process's event-loop delay (perf_hooks.monitorEventLoopDelay, a 10 ms
+ * timer; reported as how late it woke, see lateMsOf) and utilisation, over a window the
+ * harness opens with `reset()` (after warm-up) and closes with `collect()`.
  */
 export class LoopTelemetry {
-  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly histogram = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_INTERVAL_MS });
   /** The current second's delays: its p99 is kept and it is reset every second. */
-  private readonly secondHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly secondHistogram = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_INTERVAL_MS });
   private perSecondP99Ms: (number | null)[] = [];
   private secondTimer: NodeJS.Timeout | undefined;
   private eluStart: EventLoopUtilization = performance.eventLoopUtilization();
@@ -33,7 +45,7 @@ export class LoopTelemetry {
   private closeSeconds(): void {
     const h = this.secondHistogram;
     // null: no sample in that stretch (the loop did not tick), not a delay of 0.
-    const p99Ms = h.count > 0 && Number.isFinite(h.percentile(99)) ? h.percentile(99) / NS_PER_MS : null;
+    const p99Ms = h.count > 0 && Number.isFinite(h.percentile(99)) ? lateMsOf(h.percentile(99)) : null;
     const passed = Math.floor((performance.now() - this.resetAtMs) / 1000);
     do this.perSecondP99Ms.push(p99Ms);
     while (this.perSecondP99Ms.length < passed);
@@ -58,7 +70,7 @@ export class LoopTelemetry {
     // blocked stretch): the series is aligned with the client's to that precision.
     if (this.secondTimer && Math.ceil((performance.now() - this.resetAtMs) / 1000) > this.perSecondP99Ms.length) this.closeSeconds();
     const h = this.histogram;
-    const ms = (ns: number) => (Number.isFinite(ns) ? ns / NS_PER_MS : 0);
+    const ms = lateMsOf;
     const hasSamples = h.count > 0;
     return {
       eventLoopDelayMs: {

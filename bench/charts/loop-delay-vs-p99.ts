@@ -1,50 +1,52 @@
-/** Chart 7: event-loop delay p99 against request p99 latency across all scenarios, log-log (claim C15). */
+/** Chart 7: event-loop delay p99 against request p99 latency per scenario, log-log; its title states claim C15's figure. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../types.js';
 import { formatFixed } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
 import { workloadLabel } from './select.js';
+import { loopCorrelation, loopPoints, MIN_SCENARIOS, type LoopPoint } from '../claims/c15-monitor-loop.js';
+import { RUNTIME_LABELS, runtimesIn } from '../claims/runtimes.js';
+import { spearman } from '../stats/index.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, strategyColour } from './style.js';
 
-/** Ranks from 1, ties sharing their average rank. */
-function ranks(xs: readonly number[]): number[] {
-  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return out;
-}
+const GROUP_LABELS: Record<LoopPoint['group'], string> = {
+  designed: "C15's set: serves requests on its loop",
+  pool: 'pool server (threads, processes)',
+  other: 'other scenario',
+};
 
-/** Spearman's rank correlation (Pearson's r of the ranks); NaN when undefined. */
-export function spearman(xs: readonly number[], ys: readonly number[]): number {
-  const rx = ranks(xs);
-  const ry = ranks(ys);
-  const n = xs.length;
-  const mean = (n + 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i]! - mean) * (ry[i]! - mean);
-    sxx += (rx[i]! - mean) ** 2;
-    syy += (ry[i]! - mean) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
+/**
+ * The title states C15's own figure (Spearman over its designed set, per runtime), so the
+ * chart and the claims table say the same; without that set in the run, the correlation
+ * over every plotted scenario, labelled as such.
+ */
+function titleOf(results: ResultsFile, rows: readonly { delay: number; p99: number }[]): string {
+  const designed = runtimesIn(results.scenarios).flatMap((runtime) => {
+    const r = loopCorrelation(loopPoints(results, runtime).filter((p) => p.group === 'designed'), MIN_SCENARIOS);
+    return r ? [`${RUNTIME_LABELS[runtime]} Spearman ρ = ${formatFixed(r.rho, 2)} over ${r.n}`] : [];
+  });
+  if (designed.length > 0) return `Event-loop delay against p99 on servers that serve requests on their loop: ${designed.join(', ')} (claim C15)`;
+  const rho = rows.length >= 4 ? spearman(rows.map((r) => r.delay), rows.map((r) => r.p99)).rho : Number.NaN;
+  const strength = !Number.isFinite(rho) ? 'cannot be compared with' : rho >= 0.7 ? 'predicts' : rho >= 0.4 ? 'partly predicts' : rho >= 0.2 ? 'weakly predicts' : 'does not predict';
+  const rhoText = Number.isFinite(rho) ? `Spearman ρ = ${formatFixed(rho, 2)}` : 'ρ undefined';
+  return `Event-loop delay ${strength} p99 latency across all ${rows.length} scenarios (${rhoText})`;
 }
 
 export function loopDelayVsP99(results: ResultsFile): TopLevelSpec | undefined {
   const usable = results.summaries.filter((s) => (s.eventLoopDelayP99Ms ?? 0) > 0 && (s.latencyP99Ms?.median ?? 0) > 0);
   if (usable.length < 2) return undefined;
+  const groups = new Map(runtimesIn(results.scenarios).flatMap((runtime) => loopPoints(results, runtime).map((p) => [p.id, p.group] as const)));
   const rows = [...usable]
     .sort((a, b) => compareStrategies(a.strategy, b.strategy) || compareText(a.scenarioId, b.scenarioId))
-    .map((s) => ({ scenario: s.scenarioId, strategy: s.strategy, workload: workloadLabel(s), delay: s.eventLoopDelayP99Ms!, p99: s.latencyP99Ms!.median, state: s.state }));
-  const rho = spearman(rows.map((r) => r.delay), rows.map((r) => r.p99));
-  const strength = !Number.isFinite(rho) ? 'cannot be compared with' : rho >= 0.7 ? 'predicts' : rho >= 0.4 ? 'partly predicts' : rho >= 0.2 ? 'weakly predicts' : 'does not predict';
-  const rhoText = Number.isFinite(rho) ? `Spearman ρ = ${formatFixed(rho, 2)}` : 'ρ undefined';
+    .map((s) => ({
+      scenario: s.scenarioId,
+      strategy: s.strategy,
+      workload: workloadLabel(s),
+      group: GROUP_LABELS[groups.get(s.scenarioId) ?? 'other'],
+      delay: s.eventLoopDelayP99Ms!,
+      p99: s.latencyP99Ms!.median,
+      state: s.state,
+    }));
   const delays = rows.map((r) => r.delay);
   const p99s = rows.map((r) => r.p99);
   const xScale = logScale(Math.min(...delays), Math.max(...delays));
@@ -55,11 +57,11 @@ export function loopDelayVsP99(results: ResultsFile): TopLevelSpec | undefined {
   const ends = [...(xScale.scale['domain'] as number[]), ...(yScale.scale['domain'] as number[])];
   const diagonal = [Math.min(...ends), Math.max(...ends)].map((v) => ({ delay: v, p99: v }));
   const strategies = strategiesOf(usable);
-  const workloads = [...new Set(rows.map((r) => r.workload))];
+  const shownGroups = Object.values(GROUP_LABELS).filter((g) => rows.some((r) => r.group === g));
   return chartSpec(
     results,
     {
-      title: `Event-loop delay ${strength} p99 latency across ${rows.length} scenarios (${rhoText})`,
+      title: titleOf(results, rows),
       subtitle: [
         'Each point is a scenario: the server\'s event-loop delay p99 against the client\'s p99 latency (medians over runs).',
         'Dashed: latency = loop delay. Points far above it waited somewhere other than the loop (a pool\'s queue, a busy process).',
@@ -83,9 +85,9 @@ export function loopDelayVsP99(results: ResultsFile): TopLevelSpec | undefined {
             x,
             y,
             color: { field: 'strategy', type: 'nominal', scale: strategyColour(strategies), title: 'strategy', legend: { orient: 'right', direction: 'vertical' } },
-            shape: { field: 'workload', type: 'nominal', sort: workloads, title: 'workload', scale: { range: ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'] }, legend: { orient: 'right', direction: 'vertical' } },
+            shape: { field: 'group', type: 'nominal', sort: shownGroups, title: 'scenario', scale: { domain: shownGroups, range: shownGroups.map((g) => (g === GROUP_LABELS.designed ? 'circle' : g === GROUP_LABELS.pool ? 'cross' : 'triangle-up')) }, legend: { orient: 'right', direction: 'vertical' } },
             opacity: FADE_NOT_OK,
-            tooltip: [{ field: 'scenario' }, { field: 'delay', title: 'loop delay p99 (ms)' }, { field: 'p99', title: 'p99 (ms)' }],
+            tooltip: [{ field: 'scenario' }, { field: 'workload' }, { field: 'group' }, { field: 'delay', title: 'loop delay p99 (ms)' }, { field: 'p99', title: 'p99 (ms)' }],
           },
         },
       ],

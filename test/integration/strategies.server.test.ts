@@ -58,6 +58,18 @@ describe('strategies under load', () => {
     }
   });
 
+  it('reports event-loop delay as lateness, as the Python servers do: ~0 on an idle loop, the blocked stretch on a blocked one', async () => {
+    // monitorEventLoopDelay records the whole 10 ms sampling interval; the server reports
+    // how late the timer woke (servers/telemetry.ts lateMsOf). Before that, an idle loop
+    // reported a median of ~10 ms, and never less than ~9.
+    const idle = await runShort({ workload: 'sleep', strategy: 'async', params: { sleepMs: 5 }, connections: 4, durationS: 1, warmupS: 0.2 });
+    expect(idle.server!.telemetry!.eventLoopDelayMs.p50).toBeLessThan(5);
+    const blocked = await runShort({ workload: 'sleep', strategy: 'blocking', params: { sleepMs: 50 }, connections: 4, durationS: 1, warmupS: 0.2 });
+    // The sampling timer cannot fire while a 50 ms sleep holds the loop.
+    expect(blocked.server!.telemetry!.eventLoopDelayMs.p99).toBeGreaterThan(25);
+    expect(serverProcessesOf()).toEqual([]);
+  });
+
   it('every strategy answers validated requests and records server and generator figures', async () => {
     for (const strategy of ['blocking', 'async', 'worker-threads', 'child-process', 'cluster']) {
       const run = await runShort({ workload: 'sleep', strategy, params: { sleepMs: 5 }, connections: 4, durationS: 1, warmupS: 0.2 });
