@@ -51,6 +51,15 @@ export type Load = ClosedLoad | RateLoad;
 export interface ProbeLoad {
   /** Path of the cheap route, `/noop` by default. */
   path: string;
+  /**
+   * Poisson arrivals per second over the measured window (open model, latency from the
+   * intended send): a probe samples what a request arriving at a random moment waits
+   * (Poisson arrivals see time averages), adds a fixed small load whatever the server
+   * does, and is not held back by the blocking it measures (a closed probe was: it sent
+   * its next request only after the slow one, and sent thousands while the loop was free).
+   */
+  ratePerS: number;
+  /** The most connections it opens (on demand: requests that find all busy queue client-side, and that wait counts). */
   connections: number;
 }
 

@@ -1,9 +1,13 @@
-import type { Scenario } from '../../types.js';
+import type { ProbeLoad, Scenario } from '../../types.js';
 import { closedLoad, defineScenario } from '../scenario.js';
 import type { Timing } from './timing.js';
 
-/** Cheap-route connections beside the heavy load. */
-const PROBE = { path: '/noop', connections: 4 };
+/**
+ * The cheap-route load beside the heavy one: Poisson arrivals at 200/s (200 samples a
+ * second, ~1% of a core on the generator, a few % on a Python server), up to 64
+ * connections so a blocked server's backlog of probes does not queue client-side.
+ */
+export const PROBE: ProbeLoad = { path: '/noop', ratePerS: 200, connections: 64 };
 
 /**
  * Head-of-line blocking (claims C12, C13): heavy work on `/work` at a few connections while

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../types.js';
 import { closedLoad, defineScenario } from '../scenario.js';
+import { PROBE } from './head-of-line.js';
 
 /** The tag the over-time chart finds its head-of-line runs by (bench/charts/over-time.ts). */
 export const OVER_TIME_TAG = 'over-time';
@@ -12,6 +13,6 @@ export const OVER_TIME_TAG = 'over-time';
  */
 export function overTimeScenarios(durationS: number, warmupS: number): Scenario[] {
   return ['blocking', 'worker-threads'].map((strategy) =>
-    defineScenario({ workload: 'cpu', strategy, params: { cpuMs: 20 }, load: closedLoad(8, durationS, warmupS), probe: { path: '/noop', connections: 4 }, tags: [OVER_TIME_TAG] }),
+    defineScenario({ workload: 'cpu', strategy, params: { cpuMs: 20 }, load: closedLoad(8, durationS, warmupS), probe: PROBE, tags: [OVER_TIME_TAG] }),
   );
 }
