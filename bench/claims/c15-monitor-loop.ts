@@ -12,7 +12,7 @@
  * set is the servers that serve every request on the loop they monitor (blocking, async,
  * prefork) across loads where the loop is idle (noop), waits on I/O it does not block on
  * (async sleep: a tail of S with an idle loop, the set's own counterexamples), is blocked
- * by waits (blocking sleep, S = 5 ms at 1-100 connections) and by CPU (cpu), plus the
+ * by waits (blocking sleep, S = 5 ms at 2, 8 and 32 connections) and by CPU (cpu), plus the
  * head-of-line runs: 16 scenarios.
  *
  * Context, not decisive: the same correlation over the run's pool servers (threads,
@@ -29,7 +29,7 @@ import { formatMs, formatNumber, formatP, formatRange } from '../format/index.js
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { ClaimJudging } from './judging.js';
 import { playedBy, RUNTIME_LABELS, scenarioOnRuntime, type Runtime, type StrategyRole } from './runtimes.js';
-import { blockingSweep, core, headOfLine } from './scenarios.js';
+import { BLOCKING_SWEEP_SLEEP_MS, core, headOfLine, scenario } from './scenarios.js';
 import type { Claim } from './types.js';
 
 /** The designed scenarios a verdict needs (of 16). */
@@ -44,7 +44,9 @@ const POOL_ROLES: ReadonlySet<StrategyRole> = new Set(['threads', 'processes', '
 const designed = [
   ...(['noop', 'sleep', 'cpu'] as const).flatMap((w) => ['blocking', 'async', 'cluster'].map((s) => core(w, s))),
   ...(['sleep', 'cpu'] as const).flatMap((w) => ['blocking', 'async'].map((s) => headOfLine(w, s))),
-  ...[1, 10, 100].map((c) => blockingSweep(c)),
+  // Not C1's sweep points (1, 10, 100): a suite that judges C15 but not C1 on a runtime
+  // (the quick suite on Python) must not hand C1 single runs of its scenarios.
+  ...[2, 8, 32].map((connections) => scenario({ workload: 'sleep', strategy: 'blocking', params: { sleepMs: BLOCKING_SWEEP_SLEEP_MS }, connections })),
 ];
 
 /** One scenario's point: its loop-delay p99 and request p99 (medians over its valid runs). */
@@ -91,7 +93,7 @@ export const c15: Claim = {
   quote: 'Monitor event loop performance',
   analog:
     'the event-loop delay each server records: does it rank the scenarios by their p99 latency? (Spearman over one designed set per runtime: ' +
-    'blocking, async and prefork servers, which serve every request on the loop they monitor, on noop, sleep, cpu, head-of-line and the blocking sweep to 100 connections; ' +
+    'blocking, async and prefork servers, which serve every request on the loop they monitor, on noop, sleep, cpu, head-of-line and blocking sleep (S = 5 ms) at 2, 8 and 32 connections; ' +
     'pool servers and the whole run as context)',
   scenarios: designed,
   judge(results, ctx) {

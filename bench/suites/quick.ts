@@ -30,11 +30,11 @@ const pythonTiming = { durationS: 1, warmupS: 0.25 };
 const REPETITIONS = 3;
 /**
  * The plan's estimate on 2 idle cores, everything included (build, ceiling, reports):
- * ~457 s (~7.6 min) since C15 is judged on Python too (its 16 designed scenarios, 10 of
- * them Python runs no other quick claim needs: ~32 s); the brief's "about 5 minutes"
+ * ~463 s (~7.7 min) since C15 is judged on Python too (its 16 designed scenarios, 10 of
+ * them Python runs no other quick claim needs, and 3 Node.js ones: ~38 s); the brief's "about 5 minutes"
  * needs cuts the claims pay for (see REPETITIONS). Lower it as the plan shrinks.
  */
-export const QUICK_BUDGET_S = 460;
+export const QUICK_BUDGET_S = 470;
 
 /**
  * The claims judged on Python in the default (all-runtime) first run, and so the Python

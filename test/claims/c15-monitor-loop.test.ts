@@ -30,7 +30,7 @@ describe('C15: monitor the event loop', () => {
     const v = verdictOf('C15', results(increasing).build());
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain('Spearman rho 1 (95% CI 1–1, p<0.001) between loop-delay p99 and request p99 over 16 scenarios on servers that serve requests on their loop');
-    expect(v.evidence).toContain('e.g. noop/blocking/c50: loop 1 ms, p99 20 ms; sleep/blocking/c100/sleepMs=5: loop 151 ms, p99 22.5 s');
+    expect(v.evidence).toContain('e.g. noop/blocking/c50: loop 1 ms, p99 20 ms; sleep/blocking/c32/sleepMs=5: loop 151 ms, p99 22.5 s');
     expect(v.scenarioIds).toHaveLength(16);
   });
 
