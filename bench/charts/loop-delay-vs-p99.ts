@@ -23,13 +23,21 @@ const GROUP_LABELS: Record<LoopPoint['group'], string> = {
 function titleOf(results: ResultsFile, rows: readonly { delay: number; p99: number }[]): string {
   const designed = runtimesIn(results.scenarios).flatMap((runtime) => {
     const r = loopCorrelation(loopPoints(results, runtime).filter((p) => p.group === 'designed'), MIN_SCENARIOS);
-    return r ? [`${RUNTIME_LABELS[runtime]} Spearman ρ = ${formatFixed(r.rho, 2)} over ${r.n}`] : [];
+    return r ? [{ runtime: RUNTIME_LABELS[runtime], rho: r.rho, n: r.n }] : [];
   });
-  if (designed.length > 0) return `Event-loop delay against p99 on servers that serve requests on their loop: ${designed.join(', ')} (claim C15)`;
+  if (designed.length > 0) {
+    const weakest = Math.min(...designed.map((d) => d.rho));
+    const sameN = designed.every((d) => d.n === designed[0]!.n);
+    const figures = designed.map((d) => `${formatFixed(d.rho, 2)} ${d.runtime}${sameN ? '' : ` (${d.n})`}`).join(', ');
+    return `Event-loop delay ${strengthOf(weakest)} p99 where requests run on the loop (C15: Spearman ρ = ${figures}${sameN ? `, ${designed[0]!.n} scenarios each` : ''})`;
+  }
   const rho = rows.length >= 4 ? spearman(rows.map((r) => r.delay), rows.map((r) => r.p99)).rho : Number.NaN;
-  const strength = !Number.isFinite(rho) ? 'cannot be compared with' : rho >= 0.7 ? 'predicts' : rho >= 0.4 ? 'partly predicts' : rho >= 0.2 ? 'weakly predicts' : 'does not predict';
   const rhoText = Number.isFinite(rho) ? `Spearman ρ = ${formatFixed(rho, 2)}` : 'ρ undefined';
-  return `Event-loop delay ${strength} p99 latency across all ${rows.length} scenarios (${rhoText})`;
+  return `Event-loop delay ${strengthOf(rho)} p99 latency across all ${rows.length} scenarios (${rhoText})`;
+}
+
+function strengthOf(rho: number): string {
+  return !Number.isFinite(rho) ? 'cannot be compared with' : rho >= 0.7 ? 'predicts' : rho >= 0.4 ? 'partly predicts' : rho >= 0.2 ? 'weakly predicts' : 'does not predict';
 }
 
 export function loopDelayVsP99(results: ResultsFile): TopLevelSpec | undefined {

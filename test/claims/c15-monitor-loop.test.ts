@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claims, judgeAll } from '../../bench/claims/index.js';
 import { scenarioOnRuntime } from '../../bench/claims/runtimes.js';
+import { loopDelayVsP99 } from '../../bench/charts/loop-delay-vs-p99.js';
 import { core } from '../../bench/claims/scenarios.js';
 import type { Scenario } from '../../bench/types.js';
 import { emptyResults, ResultsBuilder, verdictOf } from './helpers.js';
@@ -78,6 +79,14 @@ describe('C15: monitor the event loop', () => {
     const v = judgeAll(results(increasing, [], toPython).build()).verdicts.find((x) => x.id === 'C15' && x.runtime === 'python')!;
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain('over 16 scenarios');
+  });
+
+  it("gives the loop-delay chart its title: C15's own figure, per runtime", () => {
+    const toPython = (s: Scenario) => scenarioOnRuntime(s, 'python')!;
+    const b = results(increasing);
+    increasing.forEach(([loopP99Ms, p99Ms], i) => b.add(toPython(claims.C15.scenarios[i]!), [1, 2, 3].map(() => ({ loopP99Ms, p99Ms: i === 0 ? p99Ms * 50 : p99Ms }))));
+    const spec = loopDelayVsP99(b.build()) as { title: { text: string } };
+    expect(spec.title.text).toBe('Event-loop delay predicts p99 where requests run on the loop (C15: Spearman ρ = 1.00 Node.js, 0.98 Python, 16 scenarios each)');
   });
 
   it('is not measured when no scenario ran', () => {
