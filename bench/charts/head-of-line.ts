@@ -4,6 +4,7 @@ import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatConnections, formatMs, formatRatio } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
 import { loadLabel, tagged, workloadLabel } from './select.js';
+import { playedBy } from '../claims/runtimes.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
 
 export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
@@ -24,10 +25,13 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
     text: formatMs(s.probeLatencyP99Ms!.median),
     state: s.state,
   }));
-  // The finding compares like with like: within one heavy workload, the strategy that
-  // hurt the cheap route most against the one that hurt it least.
-  const contrasts = workloads.map((label) => {
-    const same = hol.filter((s) => workloadLabel(s) === label).sort((a, b) => b.probeLatencyP99Ms!.median - a.probeLatencyP99Ms!.median);
+  // The finding compares like with like: within one heavy workload on one runtime, the
+  // strategy that hurt the cheap route most against the one that hurt it least.
+  const runtimeOf = (s: ScenarioSummary) => playedBy(s.strategy)?.runtime ?? s.strategy;
+  const groups = [...new Set(hol.map((s) => `${runtimeOf(s)}\u0000${workloadLabel(s)}`))];
+  const contrasts = groups.map((key) => {
+    const [runtime, label] = key.split('\u0000') as [string, string];
+    const same = hol.filter((s) => runtimeOf(s) === runtime && workloadLabel(s) === label).sort((a, b) => b.probeLatencyP99Ms!.median - a.probeLatencyP99Ms!.median);
     return { label, worst: same[0]!, best: same[same.length - 1]! };
   });
   const ratioOf = (c: (typeof contrasts)[number]) => c.worst.probeLatencyP99Ms!.median / Math.max(1e-9, c.best.probeLatencyP99Ms!.median);
@@ -44,15 +48,19 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
   const scaled = log ? logScale(Math.min(...values.filter((v) => v > 0)), max, 3.2) : { scale: { type: 'linear', domain: [0, max * 1.25], nice: false }, axis: { format: ',~f' } };
   const x = { type: 'quantitative', ...scaled, title: `p99 latency of ${probePath} (ms${log ? ', log scale' : ''})` };
   const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: null, axis: { labelFontSize: 11.5, ticks: false, labelPadding: 6 } };
-  const first = scenario(hol[0]!);
-  const probeConnections = first?.probe?.connections ?? 1;
+  const probe = scenario(hol[0]!)?.probe;
   const main = workloads.length === 1 ? `${loadLabel(hol[0]!)} run ${workloads[0]}` : 'the heavy workload runs';
+  // Results from before the probe was paced (ratePerS) had closed probe connections.
+  const sender =
+    probe?.ratePerS !== undefined
+      ? `A ${probePath} probe at ${probe.ratePerS} Poisson arrivals/s (timed from each intended send) runs`
+      : `${formatConnections(probe?.connections ?? 1)} call${(probe?.connections ?? 1) === 1 ? 's' : ''} ${probePath}`;
   return chartSpec(
     results,
     {
       title,
       subtitle: [
-        `${formatConnections(probeConnections)} call${probeConnections === 1 ? 's' : ''} ${probePath} while ${main} on the same server.`,
+        `${sender} while ${main} on the same server.`,
         `Bars: median over runs of the ${probePath} p99; whiskers: 95% CI.${log ? ' Log scale.' : ''}`,
       ],
       caption: `Head-of-line blocking: how long a cheap request (${probePath}) waits at the 99th percentile when other requests do heavy work on the same server. Work that holds the event loop makes every other request wait behind it.`,

@@ -57,6 +57,18 @@ describe('charts', () => {
     expect(titles['loop-delay-vs-p99']).toMatch(/Spearman ρ = 0\.\d\d/);
   });
 
+  it('the head-of-line title compares strategies of one runtime, never Node.js with Python', () => {
+    const results = loadFixture();
+    const blockingSleep = results.summaries.find((s) => s.tags.includes('head-of-line') && s.strategy === 'blocking')!;
+    const scenario = results.scenarios.find((s) => s.id === blockingSleep.scenarioId)!;
+    // A Python asyncio server that spared the cheap route far better than Node's async did.
+    const py = { ...scenario, id: scenario.id.replace('blocking', 'py-asyncio'), strategy: 'py-asyncio' };
+    results.scenarios.push(py);
+    results.summaries.push({ ...blockingSleep, scenarioId: py.id, strategy: 'py-asyncio', probeLatencyP99Ms: { ...blockingSleep.probeLatencyP99Ms!, median: 0.01, ciLow: 0.01, ciHigh: 0.01 } });
+    const title = chartSpecs(results).find((c) => c.name === 'head-of-line')!.title;
+    expect(title).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 488 ms vs async 1.86 ms (263×)');
+  });
+
   it('a finding follows the numbers, not a script', () => {
     const results = loadFixture();
     // Make blocking the fastest on sleep: the title must say so.
