@@ -15,7 +15,7 @@ import { getStrategy, isStrategyName } from '../../servers/strategies/index.js';
 import { serviceModels } from '../ideal.js';
 import { formatConnections, formatNumber } from '../format/index.js';
 import { compareStrategies, strategiesOf } from '../reporters/order.js';
-import { studentTQuantile } from '../stats/index.js';
+import { geometricMeanInterval } from '../stats/index.js';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { tagged, workloadLabel } from './select.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, strategyColour } from './style.js';
@@ -53,15 +53,12 @@ export function sweepPoints(results: ResultsFile): SweepPoint[] {
     // A results file without its runs (summaries only): the summary's figure, no interval.
     if (values.length === 0 && !results.runs.some((r) => r.scenarioId === summary.scenarioId) && summary.rps && summary.rps.median > 0) values = [summary.rps.median];
     if (values.length === 0) return [];
-    const logs = values.map(Math.log);
-    const m = logs.reduce((t, v) => t + v, 0) / logs.length;
+    const g = geometricMeanInterval(values);
     const perS = serviceMs / 1000;
-    const point: SweepPoint = { summary, serviceMs, rps: Math.exp(m), inService: Math.exp(m) * perS };
-    if (logs.length >= 2) {
-      const sd = Math.sqrt(logs.reduce((t, v) => t + (v - m) ** 2, 0) / (logs.length - 1));
-      const half = studentTQuantile(0.975, logs.length - 1) * (sd / Math.sqrt(logs.length));
-      point.ciLow = Math.exp(m - half) * perS;
-      point.ciHigh = Math.exp(m + half) * perS;
+    const point: SweepPoint = { summary, serviceMs, rps: g.centre, inService: g.centre * perS };
+    if (g.ciLow !== undefined && g.ciHigh !== undefined) {
+      point.ciLow = g.ciLow * perS;
+      point.ciHigh = g.ciHigh * perS;
     }
     if (summary.ideal) point.idealInService = summary.ideal.idealRps * perS;
     return [point];

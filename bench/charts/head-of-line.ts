@@ -5,6 +5,7 @@ import { formatConnections, formatMs, formatRatio } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
 import { loadLabel, tagged, workloadLabel } from './select.js';
 import { playedBy } from '../claims/runtimes.js';
+import { geometricMeanInterval } from '../stats/index.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
 
 export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
@@ -16,28 +17,33 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
   const probePath = scenario(hol[0]!)?.probe?.path ?? '/noop';
   const workloads = [...new Set(hol.map(workloadLabel))];
   const labelOf = (s: ScenarioSummary) => (workloads.length > 1 ? `${s.strategy} · ${workloadLabel(s)}` : s.strategy);
-  const rows = hol.map((s) => ({
-    label: labelOf(s),
-    strategy: s.strategy,
-    p99: s.probeLatencyP99Ms!.median,
-    ciLow: s.probeLatencyP99Ms!.ciLow,
-    ciHigh: s.probeLatencyP99Ms!.ciHigh,
-    text: formatMs(s.probeLatencyP99Ms!.median),
-    state: s.state,
-  }));
+  // One estimator, shared with the claims (C12, C13 compare geometric means of the runs'
+  // cheap-route p99): each bar is that geometric mean, its whisker the 95% CI of it.
+  const centreOf = new Map(
+    hol.map((s) => {
+      const values = results.runs.filter((r) => r.scenarioId === s.scenarioId && r.state === 'ok' && (r.probe?.latencyMs.p99 ?? 0) > 0).map((r) => r.probe!.latencyMs.p99);
+      // A results file without its runs (summaries only): the summary's median, no interval.
+      return [s.scenarioId, values.length > 0 ? geometricMeanInterval(values) : { centre: s.probeLatencyP99Ms!.median }] as const;
+    }),
+  );
+  const p99Of = (s: ScenarioSummary) => centreOf.get(s.scenarioId)!.centre;
+  const rows = hol.map((s) => {
+    const c = centreOf.get(s.scenarioId)!;
+    return { label: labelOf(s), strategy: s.strategy, p99: c.centre, ciLow: c.ciLow ?? c.centre, ciHigh: c.ciHigh ?? c.centre, text: formatMs(c.centre), state: s.state };
+  });
   // The finding compares like with like: within one heavy workload on one runtime, the
   // strategy that hurt the cheap route most against the one that hurt it least.
   const runtimeOf = (s: ScenarioSummary) => playedBy(s.strategy)?.runtime ?? s.strategy;
   const groups = [...new Set(hol.map((s) => `${runtimeOf(s)}\u0000${workloadLabel(s)}`))];
   const contrasts = groups.map((key) => {
     const [runtime, label] = key.split('\u0000') as [string, string];
-    const same = hol.filter((s) => runtimeOf(s) === runtime && workloadLabel(s) === label).sort((a, b) => b.probeLatencyP99Ms!.median - a.probeLatencyP99Ms!.median);
+    const same = hol.filter((s) => runtimeOf(s) === runtime && workloadLabel(s) === label).sort((a, b) => p99Of(b) - p99Of(a));
     return { label, worst: same[0]!, best: same[same.length - 1]! };
   });
-  const ratioOf = (c: (typeof contrasts)[number]) => c.worst.probeLatencyP99Ms!.median / Math.max(1e-9, c.best.probeLatencyP99Ms!.median);
+  const ratioOf = (c: (typeof contrasts)[number]) => p99Of(c.worst) / Math.max(1e-9, p99Of(c.best));
   const top = contrasts.sort((x, y) => ratioOf(y) - ratioOf(x))[0]!;
-  const w = top.worst.probeLatencyP99Ms!.median;
-  const b = top.best.probeLatencyP99Ms!.median;
+  const w = p99Of(top.worst);
+  const b = p99Of(top.best);
   const title =
     top.worst === top.best
       ? `Cheap ${probePath} p99: ${formatMs(w)} beside ${top.worst.strategy} ${top.label}`
@@ -61,7 +67,7 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
       title,
       subtitle: [
         `${sender} while ${main} on the same server.`,
-        `Bars: median over runs of the ${probePath} p99; whiskers: 95% CI.${log ? ' Log scale.' : ''}`,
+        `Bars: geometric mean over runs of the ${probePath} p99 (as the claims compare them); whiskers: its 95% CI.${log ? ' Log scale.' : ''}`,
       ],
       caption: `Head-of-line blocking: how long a cheap request (${probePath}) waits at the 99th percentile when other requests do heavy work on the same server. Work that holds the event loop makes every other request wait behind it.`,
       notes: rows.some((r) => r.state !== 'ok') ? [FADE_NOTE] : [],

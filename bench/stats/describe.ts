@@ -123,3 +123,19 @@ export function summarize(values: number[]): SampleSummary {
   const ci = meanConfidenceInterval(values, 0.95);
   return { n, median: median(values), mean: m, ciLow: ci.low, ciHigh: ci.high, cv: cv(values) };
 }
+
+/**
+ * The geometric mean of positive values, with the Student-t interval of the mean log
+ * (exponentiated) when there are at least 2: the centre and interval a claim's ratio of
+ * geometric means is made of, for charts that must show the figures the claims print.
+ */
+export function geometricMeanInterval(values: readonly number[], level = 0.95): { centre: number; ciLow?: number; ciHigh?: number } {
+  checkSample(values, 'geometricMeanInterval', 1);
+  if (values.some((v) => v <= 0)) throw new RangeError('geometricMeanInterval: values must be > 0');
+  const logs = values.map(Math.log);
+  const m = logs.reduce((t, v) => t + v, 0) / logs.length;
+  if (logs.length < 2) return { centre: Math.exp(m) };
+  const sd = Math.sqrt(logs.reduce((t, v) => t + (v - m) ** 2, 0) / (logs.length - 1));
+  const half = studentTQuantile(1 - (1 - level) / 2, logs.length - 1) * (sd / Math.sqrt(logs.length));
+  return { centre: Math.exp(m), ciLow: Math.exp(m - half), ciHigh: Math.exp(m + half) };
+}

@@ -1,6 +1,6 @@
 /** Public API of the statistics layer (bench/stats). */
 export { checkSample } from './sample.js';
-export { cv, mean, meanConfidenceInterval, median, quantileSorted, stdev, summarize } from './describe.js';
+export { cv, geometricMeanInterval, mean, meanConfidenceInterval, median, quantileSorted, stdev, summarize } from './describe.js';
 export { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './distributions.js';
 export { logBeta, logGamma, regularizedGammaQ, regularizedIncompleteBeta } from './special.js';
 export { mannWhitneyU, welchTTest, type MannWhitneyResult, type WelchResult } from './tests.js';

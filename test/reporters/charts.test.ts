@@ -53,7 +53,7 @@ describe('charts', () => {
     const titles = Object.fromEntries(chartSpecs(loadFixture()).map((c) => [c.name, c.title]));
     expect(titles['throughput-by-strategy']).toBe("async serves 99.4× blocking's requests/s on sleep (sleepMs=50) at 100 connections");
     expect(titles['cpu-speedup']).toBe('CPU work: cluster 1.92× blocking; 2 usable cores, no parallelism control');
-    expect(titles['head-of-line']).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 488 ms vs async 1.86 ms (263×)');
+    expect(titles['head-of-line']).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 485 ms vs async 1.89 ms (257×)');
     expect(titles['loop-delay-vs-p99']).toMatch(/Spearman ρ = 0\.\d\d/);
   });
 
@@ -66,7 +66,7 @@ describe('charts', () => {
     results.scenarios.push(py);
     results.summaries.push({ ...blockingSleep, scenarioId: py.id, strategy: 'py-asyncio', probeLatencyP99Ms: { ...blockingSleep.probeLatencyP99Ms!, median: 0.01, ciLow: 0.01, ciHigh: 0.01 } });
     const title = chartSpecs(results).find((c) => c.name === 'head-of-line')!.title;
-    expect(title).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 488 ms vs async 1.86 ms (263×)');
+    expect(title).toBe('Cheap /noop p99 beside sleep (sleepMs=50): blocking 485 ms vs async 1.89 ms (257×)');
   });
 
   it('a finding follows the numbers, not a script', () => {
