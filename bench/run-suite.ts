@@ -17,14 +17,14 @@ import { findWorkload, usesCalibration } from '../servers/workloads/index.js';
 import { calibrateCpu } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
 import { aaNoiseCheck, ceilingText, harnessCeiling } from './run/harness-checks.js';
-import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf } from './run/parallelism-control.js';
+import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, measureSpeed, parallelismControlOf, speedRangeOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce, type RunContext } from './run/run-scenario.js';
 import { producedBy } from './provenance.js';
 import { segmentInfo, waitUntil } from './segment.js';
 import { summarizeAll, type CeilingInput } from './summarize.js';
-import { RESULTS_SCHEMA_VERSION, type CpuCalibration, type MachineFacts, type ParallelismSample, type PythonFacts, type ResultsFile, type RunRecord, type Scenario, type ScenarioSummary } from './types.js';
+import { RESULTS_SCHEMA_VERSION, type CpuCalibration, type MachineFacts, type ParallelismSample, type PythonFacts, type SpeedSample, type ResultsFile, type RunRecord, type Scenario, type ScenarioSummary } from './types.js';
 
 /**
  * The parallelism control runs interleaved with the cpu scenarios: before a cpu run when
@@ -78,6 +78,8 @@ export interface SuiteRunner {
   aaNoiseCheck(ctx: RunContext): Promise<NonNullable<ResultsFile['noise']>>;
   microBenchmarks(only: MicroBenchmarkName[], log: (line: string) => void): Promise<MicroResults>;
   measureDeliveredCores(processes: number): Promise<ParallelismSample>;
+  /** One process's speed now (before a CPU-bound run the control did not just sample). */
+  measureSpeed(): Promise<SpeedSample>;
   runScenario(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord>;
 }
 
@@ -91,6 +93,7 @@ export const realRunner: SuiteRunner = {
   aaNoiseCheck: (ctx) => aaNoiseCheck(ctx),
   microBenchmarks: (only, log) => runMicroBenchmarks({ only, log }),
   measureDeliveredCores: (processes) => measureDeliveredCores(processes),
+  measureSpeed: () => measureSpeed(),
   runScenario: runScenarioOnce,
 };
 
@@ -174,19 +177,39 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       await waitUntil(options.startAtMs, hooks.signal);
     }
     const controlSamples: ParallelismSample[] = [];
+    const speeds: SpeedSample[] = [];
     let lastControlMs = -Infinity;
-    const sampleControl = async () => {
+    const updateControl = () => {
+      const control = parallelismControlOf(controlSamples);
+      const speedRange = speedRangeOf(speeds);
+      if (control) results.parallelism = { ...control, ...(speedRange ? { speedRange } : {}) };
+    };
+    const sampleControl = async (): Promise<SpeedSample | undefined> => {
+      lastControlMs = Date.now();
       try {
-        controlSamples.push(await runner.measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES)));
-        results.parallelism = parallelismControlOf(controlSamples);
+        const sample = await runner.measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES));
+        controlSamples.push(sample);
+        updateControl();
+        lastControlMs = Date.now();
+        return sample.singleWorkPerMs !== undefined ? { measuredAt: sample.measuredAt, workPerMs: sample.singleWorkPerMs } : undefined;
       } catch (error) {
         progress.note(`parallelism control failed: ${(error as Error).message}`);
+        return undefined;
       }
-      lastControlMs = Date.now();
+    };
+    /** Before a CPU-bound run: the control when due, else one process's speed alone (~0.45 s). */
+    const speedBeforeRun = async (): Promise<SpeedSample | undefined> => {
+      if (Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) return sampleControl();
+      try {
+        return await runner.measureSpeed();
+      } catch (error) {
+        progress.note(`speed sample failed: ${(error as Error).message}`);
+        return undefined;
+      }
     };
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
-      if (needsParallelismControl(scenario) && Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) await sampleControl();
+      const speed = needsParallelismControl(scenario) ? await speedBeforeRun() : undefined;
       progress.start(scenario.id, repetition, repetitionsOf(scenario, plan.repetitions));
       const resource = resources.get(scenario.id);
       const record = await runner.runScenario(scenario, repetition, {
@@ -201,6 +224,11 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(options.segment ? { segment: options.segment } : {}),
         ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });
+      if (speed) {
+        record.machineSpeed = speed;
+        speeds.push(speed);
+        updateControl();
+      }
       progress.finish(record);
       // Written the moment it exists: a later failure loses nothing measured.
       store.writeRaw(record);

@@ -219,6 +219,18 @@ interface RunIdentity {
   startedAt: string;
   /** Last lines the server wrote to stderr (kept for errored runs). */
   stderrTail?: string;
+  /**
+   * CPU-bound runs: how fast one process computed just before this run (the parallelism
+   * control's spin, bench/run/parallelism-control.ts), so a run's figures can be read
+   * against the machine's speed at the time (a shared host drifts by tens of % in minutes).
+   */
+  machineSpeed?: SpeedSample;
+}
+
+/** Work one spinning process did per ms of wall clock, alone, at `measuredAt`. */
+export interface SpeedSample {
+  measuredAt: string;
+  workPerMs: number;
 }
 
 /** A run whose figures are the server's: the measurement is all there. */
@@ -400,6 +412,8 @@ export interface ParallelismSample {
   deliveredCores: number;
   /** 1-minute load average when it was measured. */
   loadAverage1m: number;
+  /** Work one process did per ms alone (the mean of the sample's two single spins). */
+  singleWorkPerMs?: number;
 }
 
 /** The parallelism control of a run: its samples and their median. */
@@ -411,6 +425,12 @@ export interface ParallelismControl {
   deliveredCoresMin: number;
   deliveredCoresMax: number;
   processes: number;
+  /**
+   * The machine's speed over the CPU-bound runs: the slowest and fastest single-process
+   * speed sampled before them, as a fraction of the fastest (1 = steady). Absent from
+   * results older than the speed samples.
+   */
+  speedRange?: { slowest: number; samples: number };
 }
 
 export type Verdict = 'supported' | 'refuted' | 'inconclusive' | 'not-applicable' | 'not-measured';

@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { formatNumber, formatRange, formatRatio } from '../format/index.js';
-import type { ParallelismControl, ParallelismSample } from '../types.js';
+import type { ParallelismControl, ParallelismSample, SpeedSample } from '../types.js';
 
 /** At most this many spinning processes (~30 MB each): enough for every pool the suites start on a CI runner. */
 export const MAX_CONTROL_PROCESSES = 16;
@@ -79,7 +79,23 @@ export async function measureDeliveredCores(processes: number, windowMs = CONTRO
     processes,
     deliveredCores: together / ((before + after) / 2),
     loadAverage1m: loadavg()[0] ?? 0,
+    singleWorkPerMs: (before + after) / 2 / windowMs,
   };
+}
+
+/** One process alone for `windowMs`: the machine's single-core speed now (work per ms). */
+export async function measureSpeed(windowMs = CONTROL_WINDOW_MS): Promise<SpeedSample> {
+  return { measuredAt: new Date().toISOString(), workPerMs: (await spin(1, windowMs)) / windowMs };
+}
+
+/**
+ * How much the machine's speed moved over the runs that carry a speed sample: the slowest
+ * as a fraction of the fastest. Undefined with fewer than 2 samples.
+ */
+export function speedRangeOf(speeds: readonly SpeedSample[]): ParallelismControl['speedRange'] {
+  if (speeds.length < 2) return undefined;
+  const rates = speeds.map((s) => s.workPerMs);
+  return { slowest: Math.min(...rates) / Math.max(...rates), samples: speeds.length };
 }
 
 /** The control of a run from its samples (median, spread). */
@@ -102,5 +118,6 @@ export function formatCores(cores: number): string {
 /** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3× the work of one alone, 3 samples 1.2–1.4)`. */
 export function deliveredCoresText(control: ParallelismControl): string {
   const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${formatRange(control.deliveredCoresMin, control.deliveredCoresMax)}` : '';
-  return `the machine delivered ${formatCores(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${formatRatio(control.deliveredCores)} the work of one alone${range})`;
+  const speed = control.speedRange ? `; one core's speed before the CPU-bound runs varied down to ${formatNumber(control.speedRange.slowest)}× its fastest (${control.speedRange.samples} samples)` : '';
+  return `the machine delivered ${formatCores(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${formatRatio(control.deliveredCores)} the work of one alone${range}${speed})`;
 }

@@ -150,6 +150,7 @@ export function fakeMeasurement(scenario: Scenario, repetition: number, usableCo
 /** A runner whose every figure is canned (see the file's header). */
 export function fakeRunner(options: FakeRunnerOptions = {}): SuiteRunner {
   const measuredAt = '2026-01-01T00:00:00.000Z';
+  let speedSamples = 0;
   return {
     machineFacts: () => FAKE_MACHINE,
     calibrateCpu: () => ({ nsPerIteration: 1000, measuredAt }),
@@ -172,7 +173,9 @@ export function fakeRunner(options: FakeRunnerOptions = {}): SuiteRunner {
       if (!options.micro) throw new Error('the fake runner has no micro-benchmark results');
       return options.micro;
     },
-    measureDeliveredCores: async (processes) => ({ measuredAt, processes, deliveredCores: processes * 0.95, loadAverage1m: 0.5 }),
+    measureDeliveredCores: async (processes) => ({ measuredAt, processes, deliveredCores: processes * 0.95, loadAverage1m: 0.5, singleWorkPerMs: 1000 }),
+    // A host whose speed drifts: every other sample is 20% slower.
+    measureSpeed: async () => ({ measuredAt, workPerMs: speedSamples++ % 2 === 0 ? 1000 : 800 }),
     runScenario: async (scenario, repetition, ctx) => {
       const measured = fakeMeasurement(scenario, repetition, ctx.usableCores, options);
       const problems: RunProblem[] = [...invalidReasons(measured.client, measured.loadgen!.cpuPct), ...(measured.probe ? invalidReasons(measured.probe, 0, 'probe') : [])].map((reason) => ({

@@ -1,3 +1,4 @@
+import { deliveredCoresText } from '../../bench/run/parallelism-control.js';
 /**
  * The whole pipeline in the unit tier, on a fake runner (test/pipeline/fake-runner.ts):
  * suite → plan → runSuite (runs, raw records, summaries, claims) → every reporter of the
@@ -75,6 +76,17 @@ describe('plan → runs → summaries → claims → reporters, on a fake runner
     expect(results.summaries.map((s) => s.scenarioId).sort()).toEqual(results.scenarios.map((s) => s.id).sort());
     expect(results.calibration?.nsPerIteration).toBe(1000);
     expect(results.parallelism?.deliveredCores).toBeCloseTo(1.9);
+  });
+
+  it("records the machine's speed before every CPU-bound run, and how far it moved", () => {
+    const { results } = physics;
+    const cpuBound = results.runs.filter((r) => r.scenarioId.startsWith('cpu/'));
+    expect(cpuBound.length).toBeGreaterThan(2);
+    for (const run of cpuBound) expect(run.machineSpeed?.workPerMs, run.scenarioId).toBeGreaterThan(0);
+    for (const run of results.runs.filter((r) => r.scenarioId.startsWith('sleep/'))) expect(run.machineSpeed).toBeUndefined();
+    // The fake host runs at 1000 and 800 work/ms: the slowest is 0.8 of the fastest.
+    expect(results.parallelism?.speedRange).toEqual({ slowest: 0.8, samples: cpuBound.length });
+    expect(deliveredCoresText(results.parallelism!)).toContain("one core's speed before the CPU-bound runs varied down to 0.8× its fastest");
   });
 
   it('judges runs by the real validity rules: forgot-await runs are invalid for their wrong bodies, open-model runs beyond capacity for falling short', () => {
