@@ -14,10 +14,10 @@ import { Progress } from './progress.js';
 import { RunStore } from './results/run-store.js';
 import { runtimeOf } from '../servers/strategies/index.js';
 import { findWorkload, usesCalibration } from '../servers/workloads/index.js';
-import { calibrateCpu } from './run/calibrate-cpu.js';
+import { calibrateCpu, measureKernelSpeed } from './run/calibrate-cpu.js';
 import { pythonFacts } from './run/python-facts.js';
 import { aaNoiseCheck, ceilingText, harnessCeiling } from './run/harness-checks.js';
-import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, measureSpeed, parallelismControlOf, speedRangeOf } from './run/parallelism-control.js';
+import { deliveredCoresText, MAX_CONTROL_PROCESSES, measureDeliveredCores, parallelismControlOf, speedRangeOf } from './run/parallelism-control.js';
 import { resourceFor } from './run/resources/index.js';
 import type { PreparedResource } from './run/resources/types.js';
 import { runScenarioOnce, type RunContext } from './run/run-scenario.js';
@@ -78,7 +78,7 @@ export interface SuiteRunner {
   aaNoiseCheck(ctx: RunContext): Promise<NonNullable<ResultsFile['noise']>>;
   microBenchmarks(only: MicroBenchmarkName[], log: (line: string) => void): Promise<MicroResults>;
   measureDeliveredCores(processes: number): Promise<ParallelismSample>;
-  /** One process's speed now (before a CPU-bound run the control did not just sample). */
+  /** The cpu kernel's speed now (before and after every CPU-bound run; bench/run/calibrate-cpu.ts). */
   measureSpeed(): Promise<SpeedSample>;
   runScenario(scenario: Scenario, repetition: number, ctx: RunContext): Promise<RunRecord>;
 }
@@ -93,7 +93,7 @@ export const realRunner: SuiteRunner = {
   aaNoiseCheck: (ctx) => aaNoiseCheck(ctx),
   microBenchmarks: (only, log) => runMicroBenchmarks({ only, log }),
   measureDeliveredCores: (processes) => measureDeliveredCores(processes),
-  measureSpeed: () => measureSpeed(),
+  measureSpeed: async () => measureKernelSpeed(),
   runScenario: runScenarioOnce,
 };
 
@@ -184,22 +184,17 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
       const speedRange = speedRangeOf(speeds);
       if (control) results.parallelism = { ...control, ...(speedRange ? { speedRange } : {}) };
     };
-    const sampleControl = async (): Promise<SpeedSample | undefined> => {
-      lastControlMs = Date.now();
+    const sampleControl = async () => {
       try {
-        const sample = await runner.measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES));
-        controlSamples.push(sample);
+        controlSamples.push(await runner.measureDeliveredCores(Math.min(machine.usableCores, MAX_CONTROL_PROCESSES)));
         updateControl();
-        lastControlMs = Date.now();
-        return sample.singleWorkPerMs !== undefined ? { measuredAt: sample.measuredAt, workPerMs: sample.singleWorkPerMs } : undefined;
       } catch (error) {
         progress.note(`parallelism control failed: ${(error as Error).message}`);
-        return undefined;
       }
+      lastControlMs = Date.now();
     };
-    /** Before a CPU-bound run: the control when due, else one process's speed alone (~0.45 s). */
-    const speedBeforeRun = async (): Promise<SpeedSample | undefined> => {
-      if (Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) return sampleControl();
+    /** Around a CPU-bound run: the cpu kernel's speed (SpeedSample), or undefined when it failed. */
+    const sampleSpeed = async (): Promise<SpeedSample | undefined> => {
       try {
         return await runner.measureSpeed();
       } catch (error) {
@@ -209,7 +204,9 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
     };
     for (const { scenario, repetition } of plan.runs) {
       if (hooks.signal.aborted) break;
-      const speed = needsParallelismControl(scenario) ? await speedBeforeRun() : undefined;
+      const cpuBound = needsParallelismControl(scenario);
+      if (cpuBound && Date.now() - lastControlMs > PARALLELISM_CONTROL_EVERY_MS) await sampleControl();
+      const speedBefore = cpuBound ? await sampleSpeed() : undefined;
       progress.start(scenario.id, repetition, repetitionsOf(scenario, plan.repetitions));
       const resource = resources.get(scenario.id);
       const record = await runner.runScenario(scenario, repetition, {
@@ -224,6 +221,9 @@ export async function runSuite(plan: Plan, options: BenchOptions, store: RunStor
         ...(options.segment ? { segment: options.segment } : {}),
         ...(options.injectSlowdownPct ? { injectSlowdownPct: options.injectSlowdownPct } : {}),
       });
+      const speedAfter = cpuBound ? await sampleSpeed() : undefined;
+      // The mean of before and after: a slow spell that starts mid-run shows in one of them.
+      const speed = speedBefore && speedAfter ? { measuredAt: speedBefore.measuredAt, workPerMs: (speedBefore.workPerMs + speedAfter.workPerMs) / 2 } : (speedBefore ?? speedAfter);
       if (speed) {
         record.machineSpeed = speed;
         speeds.push(speed);

@@ -220,14 +220,15 @@ interface RunIdentity {
   /** Last lines the server wrote to stderr (kept for errored runs). */
   stderrTail?: string;
   /**
-   * CPU-bound runs: how fast one process computed just before this run (the parallelism
-   * control's spin, bench/run/parallelism-control.ts), so a run's figures can be read
-   * against the machine's speed at the time (a shared host drifts by tens of % in minutes).
+   * CPU-bound runs: the cpu workload's kernel speed (PBKDF2 rounds per CPU ms, mean of a
+   * sample before and after the run; bench/run/calibrate-cpu.ts measureKernelSpeed), so a
+   * run's figures can be read against the machine's speed at the time (on a shared host
+   * the same work can cost twice the CPU for tens of seconds).
    */
   machineSpeed?: SpeedSample;
 }
 
-/** Work one spinning process did per ms of wall clock, alone, at `measuredAt`. */
+/** How much work of a fixed kind the machine did per ms at `measuredAt` (see RunIdentity.machineSpeed). */
 export interface SpeedSample {
   measuredAt: string;
   workPerMs: number;
@@ -426,9 +427,8 @@ export interface ParallelismControl {
   deliveredCoresMax: number;
   processes: number;
   /**
-   * The machine's speed over the CPU-bound runs: the slowest and fastest single-process
-   * speed sampled before them, as a fraction of the fastest (1 = steady). Absent from
-   * results older than the speed samples.
+   * The machine's speed over the CPU-bound runs: the slowest of their speed samples as a
+   * fraction of the fastest (1 = steady). Absent from results older than the samples.
    */
   speedRange?: { slowest: number; samples: number };
 }

@@ -83,11 +83,6 @@ export async function measureDeliveredCores(processes: number, windowMs = CONTRO
   };
 }
 
-/** One process alone for `windowMs`: the machine's single-core speed now (work per ms). */
-export async function measureSpeed(windowMs = CONTROL_WINDOW_MS): Promise<SpeedSample> {
-  return { measuredAt: new Date().toISOString(), workPerMs: (await spin(1, windowMs)) / windowMs };
-}
-
 /**
  * How much the machine's speed moved over the runs that carry a speed sample: the slowest
  * as a fraction of the fastest. Undefined with fewer than 2 samples.
@@ -118,6 +113,6 @@ export function formatCores(cores: number): string {
 /** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3× the work of one alone, 3 samples 1.2–1.4)`. */
 export function deliveredCoresText(control: ParallelismControl): string {
   const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${formatRange(control.deliveredCoresMin, control.deliveredCoresMax)}` : '';
-  const speed = control.speedRange ? `; one core's speed before the CPU-bound runs varied down to ${formatNumber(control.speedRange.slowest)}× its fastest (${control.speedRange.samples} samples)` : '';
+  const speed = control.speedRange ? `; the cpu kernel's speed around the CPU-bound runs varied down to ${formatNumber(control.speedRange.slowest)}× its fastest (${control.speedRange.samples} runs)` : '';
   return `the machine delivered ${formatCores(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${formatRatio(control.deliveredCores)} the work of one alone${range}${speed})`;
 }

@@ -174,8 +174,8 @@ export function fakeRunner(options: FakeRunnerOptions = {}): SuiteRunner {
       return options.micro;
     },
     measureDeliveredCores: async (processes) => ({ measuredAt, processes, deliveredCores: processes * 0.95, loadAverage1m: 0.5, singleWorkPerMs: 1000 }),
-    // A host whose speed drifts: every other sample is 20% slower.
-    measureSpeed: async () => ({ measuredAt, workPerMs: speedSamples++ % 2 === 0 ? 1000 : 800 }),
+    // A host whose speed drifts: every other CPU-bound run (a sample before it and one after) is 20% slower.
+    measureSpeed: async () => ({ measuredAt, workPerMs: Math.floor(speedSamples++ / 2) % 2 === 0 ? 1000 : 800 }),
     runScenario: async (scenario, repetition, ctx) => {
       const measured = fakeMeasurement(scenario, repetition, ctx.usableCores, options);
       const problems: RunProblem[] = [...invalidReasons(measured.client, measured.loadgen!.cpuPct), ...(measured.probe ? invalidReasons(measured.probe, 0, 'probe') : [])].map((reason) => ({
