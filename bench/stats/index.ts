@@ -2,7 +2,7 @@
 export { checkSample } from './sample.js';
 export { cv, geometricMeanInterval, mean, meanConfidenceInterval, median, quantileSorted, stdev, summarize } from './describe.js';
 export { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './distributions.js';
-export { logBeta, logGamma, regularizedGammaQ, regularizedIncompleteBeta } from './special.js';
+export { digamma, logBeta, logGamma, regularizedGammaQ, regularizedIncompleteBeta } from './special.js';
 export { mannWhitneyU, welchTTest, type MannWhitneyResult, type WelchResult } from './tests.js';
 export { bootstrapRatioOfMediansCi, mulberry32, type BootstrapOptions } from './bootstrap.js';
 export { compareSamples, type CompareOptions, type Comparison } from './compare.js';

@@ -13,6 +13,7 @@
  */
 import { mean } from './describe.js';
 import { studentTCdf, studentTQuantile } from './distributions.js';
+import { digamma } from './special.js';
 
 /** A prior for a figure's log variance, pooled over the run's scenarios. */
 export interface LogVariancePrior {
@@ -41,12 +42,25 @@ function logVariance(values: readonly number[]): number {
  * The pooled log variance of one figure over samples (one per scenario, its valid runs):
  * samples with fewer than 2 values, or a value ≤ 0, are left out. Undefined when fewer than
  * 3 scenarios (or fewer than 3 degrees of freedom) remain: too little to pool.
+ *
+ * The pool is the typical scenario's variance, estimated on the log scale as limma does
+ * (Smyth 2004: E[ln s²] = ln σ² + ψ(d/2) − ln(d/2) for s² on d degrees of freedom), not
+ * the mean of the variances: a few scenarios caught in a slow spell of the host (2x
+ * swings, log variance ~0.2) made the mean 10-20x a steady scenario's, and so gave a
+ * scenario whose own 3 runs agreed within 1.3% an interval of ±18% (C4, 2026-12-06).
+ * A scenario noisier than the typical one still widens its own interval through its own
+ * degrees of freedom (PRIOR_DF_MAX caps the pool's weight). Samples whose runs are all
+ * equal (s² = 0, a count repeated) have no logarithm and are left out of the pool.
  */
 export function pooledLogVariance(samples: readonly (readonly number[])[]): LogVariancePrior | undefined {
   const usable = samples.filter((s) => s.length >= 2 && s.every((v) => v > 0 && Number.isFinite(v)));
   const df = usable.reduce((t, s) => t + s.length - 1, 0);
   if (usable.length < 3 || df < 3) return undefined;
-  const variance = usable.reduce((t, s) => t + (s.length - 1) * logVariance(s), 0) / df;
+  const varying = usable.map((s) => ({ d: s.length - 1, variance: logVariance(s) })).filter((x) => x.variance > 0);
+  const variance =
+    varying.length > 0
+      ? Math.exp(varying.reduce((t, x) => t + Math.log(x.variance) - digamma(x.d / 2) + Math.log(x.d / 2), 0) / varying.length)
+      : 0;
   return { variance, df: Math.min(df, PRIOR_DF_MAX), scenarios: usable.length };
 }
 
