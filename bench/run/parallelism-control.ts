@@ -113,6 +113,6 @@ export function formatCores(cores: number): string {
 /** `the machine delivered 1.3 cores (parallelism control: 2 processes at once did 1.3× the work of one alone, 3 samples 1.2–1.4)`. */
 export function deliveredCoresText(control: ParallelismControl): string {
   const range = control.samples.length > 1 ? `, ${control.samples.length} samples ${formatRange(control.deliveredCoresMin, control.deliveredCoresMax)}` : '';
-  const speed = control.speedRange ? `; the cpu kernel's speed around the CPU-bound runs varied down to ${formatNumber(control.speedRange.slowest)}× its fastest (${control.speedRange.samples} runs)` : '';
+  const speed = control.speedRange ? `; the cpu kernel, timed in the harness around each CPU-bound run, ran at down to ${formatNumber(control.speedRange.slowest)}× its fastest (${control.speedRange.samples} runs)` : '';
   return `the machine delivered ${formatCores(control.deliveredCores)} cores (parallelism control: ${control.processes} processes at once did ${formatRatio(control.deliveredCores)} the work of one alone${range}${speed})`;
 }
