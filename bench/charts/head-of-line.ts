@@ -3,9 +3,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile, ScenarioSummary } from '../types.js';
 import { formatConnections, formatMs, formatRatio } from '../format/index.js';
 import { compareStrategies, compareText, strategiesOf } from '../reporters/order.js';
-import { loadLabel, tagged, workloadLabel } from './select.js';
+import { loadLabel, runsCentre, tagged, workloadLabel } from './select.js';
 import { playedBy } from '../claims/runtimes.js';
-import { geometricMeanInterval } from '../stats/index.js';
 import { FADE_NOTE, FADE_NOT_OK, PLOT_WIDTH, chartSpec, logScale, spansOrders, strategyColour } from './style.js';
 
 export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
@@ -19,13 +18,7 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
   const labelOf = (s: ScenarioSummary) => (workloads.length > 1 ? `${s.strategy} · ${workloadLabel(s)}` : s.strategy);
   // One estimator, shared with the claims (C12, C13 compare geometric means of the runs'
   // cheap-route p99): each bar is that geometric mean, its whisker the 95% CI of it.
-  const centreOf = new Map(
-    hol.map((s) => {
-      const values = results.runs.filter((r) => r.scenarioId === s.scenarioId && r.state === 'ok' && (r.probe?.latencyMs.p99 ?? 0) > 0).map((r) => r.probe!.latencyMs.p99);
-      // A results file without its runs (summaries only): the summary's median, no interval.
-      return [s.scenarioId, values.length > 0 ? geometricMeanInterval(values) : { centre: s.probeLatencyP99Ms!.median }] as const;
-    }),
-  );
+  const centreOf = new Map(hol.map((s) => [s.scenarioId, runsCentre(results, s.scenarioId, (r) => r.probe?.latencyMs.p99, s.probeLatencyP99Ms!.median)] as const));
   const p99Of = (s: ScenarioSummary) => centreOf.get(s.scenarioId)!.centre;
   const rows = hol.map((s) => {
     const c = centreOf.get(s.scenarioId)!;

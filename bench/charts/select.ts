@@ -4,7 +4,8 @@
  */
 import { getWorkload, isWorkloadName } from '../../servers/workloads/index.js';
 import type { WorkloadParams } from '../../servers/workloads/types.js';
-import type { ResultsFile, ScenarioSummary } from '../types.js';
+import type { ResultsFile, RunRecord, ScenarioSummary } from '../types.js';
+import { geometricMeanInterval } from '../stats/index.js';
 import { formatConnections, formatParams } from '../format/index.js';
 import { compareStrategies } from '../reporters/order.js';
 
@@ -79,4 +80,24 @@ export function strategyPanels(results: ResultsFile, accept: (s: ScenarioSummary
 /** Summaries carrying a tag, in file order. */
 export function tagged(results: ResultsFile, tag: string): ScenarioSummary[] {
   return results.summaries.filter((s) => s.tags.includes(tag));
+}
+
+/** A bar's centre and whisker: the estimator the claims use. */
+export interface RunsCentre {
+  centre: number;
+  ciLow?: number;
+  ciHigh?: number;
+}
+
+/**
+ * The geometric mean of a figure over a scenario's valid runs and the 95% CI of it: what
+ * the claims compare (a ratio of geometric means), so a chart's bars and title say what the
+ * claims table says. A results file without its runs (summaries only): `fallback`, no interval.
+ */
+export function runsCentre(results: ResultsFile, scenarioId: string, figureOf: (run: RunRecord) => number | undefined, fallback: number): RunsCentre {
+  const values = results.runs
+    .filter((r) => r.scenarioId === scenarioId && r.state === 'ok')
+    .map(figureOf)
+    .filter((v): v is number => v !== undefined && v > 0 && Number.isFinite(v));
+  return values.length > 0 ? geometricMeanInterval(values) : { centre: fallback };
 }
