@@ -413,8 +413,6 @@ export interface ParallelismSample {
   deliveredCores: number;
   /** 1-minute load average when it was measured. */
   loadAverage1m: number;
-  /** Work one process did per ms alone (the mean of the sample's two single spins). */
-  singleWorkPerMs?: number;
 }
 
 /** The parallelism control of a run: its samples and their median. */

@@ -70,15 +70,14 @@ export class LoopTelemetry {
     // blocked stretch): the series is aligned with the client's to that precision.
     if (this.secondTimer && Math.ceil((performance.now() - this.resetAtMs) / 1000) > this.perSecondP99Ms.length) this.closeSeconds();
     const h = this.histogram;
-    const ms = lateMsOf;
     const hasSamples = h.count > 0;
     return {
       eventLoopDelayMs: {
-        mean: hasSamples ? ms(h.mean) : 0,
-        p50: hasSamples ? ms(h.percentile(50)) : 0,
-        p90: hasSamples ? ms(h.percentile(90)) : 0,
-        p99: hasSamples ? ms(h.percentile(99)) : 0,
-        max: hasSamples ? ms(h.max) : 0,
+        mean: hasSamples ? lateMsOf(h.mean) : 0,
+        p50: hasSamples ? lateMsOf(h.percentile(50)) : 0,
+        p90: hasSamples ? lateMsOf(h.percentile(90)) : 0,
+        p99: hasSamples ? lateMsOf(h.percentile(99)) : 0,
+        max: hasSamples ? lateMsOf(h.max) : 0,
       },
       eventLoopUtilization: performance.eventLoopUtilization(this.eluStart).utilization,
       requestsServed: this.requestsServed,

@@ -27,11 +27,14 @@ export function headOfLine(results: ResultsFile): TopLevelSpec | undefined {
   // The finding compares like with like: within one heavy workload on one runtime, the
   // strategy that hurt the cheap route most against the one that hurt it least.
   const runtimeOf = (s: ScenarioSummary) => playedBy(s.strategy)?.runtime ?? s.strategy;
-  const groups = [...new Set(hol.map((s) => `${runtimeOf(s)}\u0000${workloadLabel(s)}`))];
-  const contrasts = groups.map((key) => {
-    const [runtime, label] = key.split('\u0000') as [string, string];
-    const same = hol.filter((s) => runtimeOf(s) === runtime && workloadLabel(s) === label).sort((a, b) => p99Of(b) - p99Of(a));
-    return { label, worst: same[0]!, best: same[same.length - 1]! };
+  const groups = new Map<string, ScenarioSummary[]>();
+  for (const s of hol) {
+    const key = `${runtimeOf(s)} ${workloadLabel(s)}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const contrasts = [...groups.values()].map((group) => {
+    const same = [...group].sort((a, b) => p99Of(b) - p99Of(a));
+    return { label: workloadLabel(same[0]!), worst: same[0]!, best: same[same.length - 1]! };
   });
   const ratioOf = (c: (typeof contrasts)[number]) => p99Of(c.worst) / Math.max(1e-9, p99Of(c.best));
   const top = contrasts.sort((x, y) => ratioOf(y) - ratioOf(x))[0]!;

@@ -79,7 +79,6 @@ export async function measureDeliveredCores(processes: number, windowMs = CONTRO
     processes,
     deliveredCores: together / ((before + after) / 2),
     loadAverage1m: loadavg()[0] ?? 0,
-    singleWorkPerMs: (before + after) / 2 / windowMs,
   };
 }
 

@@ -123,7 +123,7 @@ async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number
     ...(window.onWindowStart ? { onWindowStart: window.onWindowStart } : {}),
     ...(ctx.segment ? { segment: ctx.segment } : {}),
   });
-  const probe = scenario.probe ? driveProbe(scenario.probe, endpoint.url, durationS, window.warmupS, common) : Promise.resolve(undefined);
+  const probe = scenario.probe ? driveProbe(scenario.probe, endpoint.url, common) : Promise.resolve(undefined);
   return Promise.all([main, probe]);
 }
 
@@ -131,16 +131,10 @@ async function measure(scenario: Scenario, endpoint: Endpoint, durationS: number
  * The cheap-route probe over the measured window: paced Poisson arrivals (ProbeLoad), which
  * start when the main load's in-load warm-up ends, so all of its samples fall in the window.
  */
-async function driveProbe(
-  probe: ProbeLoad,
-  url: string,
-  durationS: number,
-  warmupS: number,
-  common: { durationS: number; warmupS: number; signal?: AbortSignal },
-): Promise<ClientFigures> {
-  if (warmupS > 0) await sleep(warmupS * 1000, undefined, common.signal ? { signal: common.signal } : {}).catch(() => undefined);
+async function driveProbe(probe: ProbeLoad, url: string, common: { durationS: number; warmupS: number; signal?: AbortSignal }): Promise<ClientFigures> {
+  if (common.warmupS > 0) await sleep(common.warmupS * 1000, undefined, common.signal ? { signal: common.signal } : {}).catch(() => undefined);
   return drive(
-    { kind: 'rate', ratePerS: probe.ratePerS, arrival: 'poisson', maxConnections: probe.connections, durationS, warmupS: 0 },
+    { kind: 'rate', ratePerS: probe.ratePerS, arrival: 'poisson', maxConnections: probe.connections, durationS: common.durationS, warmupS: 0 },
     {
       url,
       basePath: probe.path,

@@ -173,7 +173,7 @@ export function fakeRunner(options: FakeRunnerOptions = {}): SuiteRunner {
       if (!options.micro) throw new Error('the fake runner has no micro-benchmark results');
       return options.micro;
     },
-    measureDeliveredCores: async (processes) => ({ measuredAt, processes, deliveredCores: processes * 0.95, loadAverage1m: 0.5, singleWorkPerMs: 1000 }),
+    measureDeliveredCores: async (processes) => ({ measuredAt, processes, deliveredCores: processes * 0.95, loadAverage1m: 0.5 }),
     // A host whose speed drifts: every other CPU-bound run (a sample before it and one after) is 20% slower.
     measureSpeed: async () => ({ measuredAt, workPerMs: Math.floor(speedSamples++ / 2) % 2 === 0 ? 1000 : 800 }),
     runScenario: async (scenario, repetition, ctx) => {

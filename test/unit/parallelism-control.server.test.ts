@@ -8,7 +8,6 @@ describe('parallelism control (spawns short CPU-bound processes)', () => {
     // Physically: 2 processes together can do at most ~2x the work of one (+ scheduling noise).
     expect(sample.deliveredCores).toBeGreaterThan(0.5);
     expect(sample.deliveredCores).toBeLessThan(2.5);
-    expect(sample.singleWorkPerMs).toBeGreaterThan(0);
+    expect(Date.parse(sample.measuredAt)).not.toBeNaN();
   });
-
 });
