@@ -70,6 +70,7 @@ export function summarizeScenario(scenario: Scenario, runs: RunRecord[]): Scenar
     summary.ideal = { idealRps, coresUsed, formula, efficiency: rps.median / idealRps };
   }
   set('serverCpuS', medianOf(measured.map((r) => r.server?.cpuS)));
+  set('serverCoresBusy', medianOf(measured.map((r) => r.server?.coresBusy)));
   set('serverRssPeakBytes', medianOf(measured.map((r) => r.server?.rssPeakBytes)));
   set('eventLoopDelayP99Ms', medianOf(measured.map((r) => r.server?.telemetry?.eventLoopDelayMs.p99)));
   set('loadgenCpuPct', medianOf(measured.map((r) => r.loadgen?.cpuPct)));

@@ -174,8 +174,17 @@ export interface ClientFigures {
 }
 
 export interface ServerFigures {
-  /** CPU time (user + system) of the whole server process tree over the measured window. */
+  /**
+   * CPU time (user + system) of the whole server process tree over the measured window
+   * and the grace given to the requests in flight at its end.
+   */
   cpuS: number;
+  /**
+   * The tree's CPU seconds per wall second over the measured window alone: how many cores
+   * the server kept busy (a strategy's parallelism, untouched by how fast the host ran the
+   * work). Absent in results files older than it.
+   */
+  coresBusy?: number;
   /** Peak of the summed RSS of the process tree, sampled during the window. */
   rssPeakBytes: number;
   /** Processes seen in the tree (server, pool children, cluster workers). */
@@ -305,6 +314,8 @@ export interface ScenarioSummary {
   errors: number;
   ideal?: { idealRps: number; efficiency: number; coresUsed: number; formula: string };
   serverCpuS?: number;
+  /** Median over the runs of the cores the server kept busy in the measured window (ServerFigures.coresBusy). */
+  serverCoresBusy?: number;
   serverRssPeakBytes?: number;
   eventLoopDelayP99Ms?: number;
   loadgenCpuPct?: number;

@@ -36,6 +36,7 @@ export const figures: Record<Figure, FigureSpec> = {
     show: (v) => `${formatNumber(v)} ms CPU/request`,
     higherIsBetter: false,
   },
+  coresBusy: { of: (r) => r.server?.coresBusy, show: (v) => `${formatNumber(v)} cores busy`, higherIsBetter: true },
   efficiency: { of: (r) => r.ideal?.efficiency, show: (v) => `efficiency ${formatNumber(v)}`, higherIsBetter: true },
 };
 

@@ -30,7 +30,8 @@ export interface JudgeContext {
  * A per-run figure a claim can compare (one value per valid run, never per request):
  * `rps`; latency `latencyP50Ms` / `latencyP99Ms`; the cheap route's `probeP99Ms`;
  * the server's `loopDelayP99Ms`; `rssPeakMb` (whole process tree); `rpsPerMb`;
- * `cpuMsPerRequest` (server tree CPU per answered request); `efficiency` (measured / ideal).
+ * `cpuMsPerRequest` (server tree CPU per answered request); `coresBusy` (the server tree's
+ * CPU seconds per wall second over the window: its parallelism); `efficiency` (measured / ideal).
  */
 export type Figure =
   | 'rps'
@@ -41,6 +42,7 @@ export type Figure =
   | 'rssPeakMb'
   | 'rpsPerMb'
   | 'cpuMsPerRequest'
+  | 'coresBusy'
   | 'efficiency';
 
 /** One comparison a claim made, as stored in `results.comparisons`. */

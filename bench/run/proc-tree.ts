@@ -114,40 +114,84 @@ export function isAlive(pid: number): boolean {
   return stat !== undefined && stat.state !== 'Z';
 }
 
+/** What a TreeMonitor measured. */
+export interface TreeFigures {
+  /** CPU time of the tree from the monitor's start to its stop. */
+  cpuS: number;
+  /**
+   * The tree's CPU seconds per wall second from the start to `windowEndMs` (stop's
+   * argument): how many cores the server kept busy over exactly that span. Absent without
+   * a window end inside the monitored span.
+   */
+  coresBusy?: number;
+  rssPeakBytes: number;
+  processCount: number;
+  threadCount: number;
+}
+
 /**
  * Samples a tree periodically during a measured window: CPU as the difference between
  * the first and last reading, RSS as the peak of the summed RSS (summing RSS counts
  * pages shared between processes once per process: an upper bound, stated in reports).
+ * Every reading is kept with its time, so the CPU at a moment between two readings (the
+ * end of a window the monitor outlives) is interpolated between them.
  */
 export class TreeMonitor {
   private readonly timer: NodeJS.Timeout;
-  private readonly start: TreeSample;
+  private readonly readings: { atMs: number; cpuS: number }[] = [];
   private peakRssBytes = 0;
   private maxProcesses = 0;
   private maxThreads = 0;
 
-  constructor(private readonly rootPid: number, intervalMs = 100) {
-    this.start = this.take();
+  constructor(
+    private readonly rootPid: number,
+    intervalMs = 100,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.take();
     this.timer = setInterval(() => this.take(), intervalMs);
     this.timer.unref();
   }
 
   private take(): TreeSample {
     const sample = sampleTree(this.rootPid);
+    this.readings.push({ atMs: this.now(), cpuS: sample.cpuS });
     this.peakRssBytes = Math.max(this.peakRssBytes, sample.rssBytes);
     this.maxProcesses = Math.max(this.maxProcesses, sample.processes);
     this.maxThreads = Math.max(this.maxThreads, sample.threads);
     return sample;
   }
 
-  stop(): { cpuS: number; rssPeakBytes: number; processCount: number; threadCount: number } {
+  /** Ends sampling. `windowEndMs` (on the monitor's clock): where the window whose cores busy are wanted ended. */
+  stop(windowEndMs?: number): TreeFigures {
     clearInterval(this.timer);
-    const end = this.take();
+    this.take();
+    const start = this.readings[0]!;
+    const end = this.readings[this.readings.length - 1]!;
+    const coresBusy = windowEndMs === undefined ? undefined : coresBusyUntil(this.readings, windowEndMs);
     return {
-      cpuS: Math.max(0, end.cpuS - this.start.cpuS),
+      cpuS: Math.max(0, end.cpuS - start.cpuS),
+      ...(coresBusy !== undefined ? { coresBusy } : {}),
       rssPeakBytes: this.peakRssBytes,
       processCount: this.maxProcesses,
       threadCount: this.maxThreads,
     };
   }
+}
+
+/**
+ * CPU seconds per wall second from the first reading to `endMs`, the CPU at `endMs`
+ * interpolated linearly between the readings around it. Undefined when `endMs` is not
+ * after the first reading or past the last one.
+ */
+export function coresBusyUntil(readings: readonly { atMs: number; cpuS: number }[], endMs: number): number | undefined {
+  const first = readings[0];
+  if (!first || endMs <= first.atMs) return undefined;
+  const after = readings.findIndex((r) => r.atMs >= endMs);
+  if (after < 1) return undefined;
+  const a = readings[after - 1]!;
+  const b = readings[after]!;
+  const share = b.atMs > a.atMs ? (endMs - a.atMs) / (b.atMs - a.atMs) : 1;
+  const cpuAtEndS = a.cpuS + share * (b.cpuS - a.cpuS);
+  return Math.max(0, cpuAtEndS - first.cpuS) / ((endMs - first.atMs) / 1000);
 }

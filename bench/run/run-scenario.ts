@@ -17,7 +17,7 @@ import { ServerError } from '../errors.js';
 import { fdLimitProblem } from './fd-limit.js';
 import type { CheckSpec } from '../drivers/threads/generator-threads.js';
 import { drive, type ClosedDriverName } from '../drivers/index.js';
-import { TreeMonitor } from './proc-tree.js';
+import { TreeMonitor, type TreeFigures } from './proc-tree.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { targetBodyCheck, targetPath, validateTargetOnce } from './target.js';
 import { bodyCheckFor, expectedBodyFor, noopBodyCheck, noopExpectedBody, validateOnce, workPath, type BodyCheck } from './validate-response.js';
@@ -262,8 +262,6 @@ interface MeasuredWindow {
   loadgenCpuPct: number;
 }
 
-type TreeFigures = ReturnType<TreeMonitor['stop']>;
-
 /** The measured load (+ probe), with the server's process tree and the generator's CPU sampled over the window only. */
 async function measureWindow(scenario: Scenario, endpoint: Endpoint, server: RunningServer | undefined, ctx: RunContext): Promise<MeasuredWindow> {
   const load = scenario.load;
@@ -285,7 +283,9 @@ async function measureWindow(scenario: Scenario, endpoint: Endpoint, server: Run
   const [client, probe] = await measure(scenario, endpoint, load.durationS, { warmupS: inLoadWarmupS, ...(inLoadWarmupS > 0 ? { onWindowStart: openWindow } : {}) }, ctx);
   const wallS = Math.max(0.001, (performance.now() - wallStartMs) / 1000);
   const loadgenCpu = process.cpuUsage(loadgenCpuStart);
-  const tree = (monitor as TreeMonitor | undefined)?.stop();
+  // Cores busy over the window itself: the requests in flight at its end keep the server
+  // working through their grace, which cpuS includes and a window's cores must not.
+  const tree = (monitor as TreeMonitor | undefined)?.stop(wallStartMs + client.durationS * 1000);
   return { client, probe, tree, loadgenCpuPct: ((loadgenCpu.user + loadgenCpu.system) / 1e6 / wallS) * 100 };
 }
 

@@ -18,6 +18,8 @@ export interface RunSpec {
   loopP99Ms?: number;
   rssMb?: number;
   cpuS?: number;
+  /** Cores the server kept busy in the window (absent unless given). */
+  coresBusy?: number;
   /** 2xx answers (default: rps × 3 s). */
   requests?: number;
   wrongBodies?: number;
@@ -147,6 +149,7 @@ function runOf(scenario: Scenario, repetition: number, spec: RunSpec, usableCore
     },
     server: {
       cpuS: spec.cpuS ?? 0.5,
+      ...(spec.coresBusy !== undefined ? { coresBusy: spec.coresBusy } : {}),
       rssPeakBytes: (spec.rssMb ?? 80) * 1e6,
       processCount: 1,
       threadCount: 11,
