@@ -11,7 +11,7 @@ function rpsCell(s: ScenarioSummary): string {
 }
 
 export function terminalTable(summaries: ScenarioSummary[]): string {
-  const header = ['scenario', 'state', 'req/s mean [95% CI of mean]', 'p50', 'p99', 'ideal req/s', 'eff', 'loop p99', 'srv cpu', 'gen cpu'];
+  const header = ['scenario', 'state', 'req/s mean [95% CI of mean]', 'p50', 'p99', 'ideal req/s', 'eff', 'loop p99', 'cores busy', 'gen cpu'];
   const rows = summaries.map((s) => [
     s.scenarioId,
     s.state,
@@ -21,7 +21,7 @@ export function terminalTable(summaries: ScenarioSummary[]): string {
     s.ideal ? formatNumber(s.ideal.idealRps) : '',
     s.ideal ? formatPct(s.ideal.efficiency, 0) : '',
     ms(s.eventLoopDelayP99Ms),
-    s.serverCpuS === undefined ? '' : formatMs(s.serverCpuS * 1000),
+    s.serverCoresBusy === undefined ? '' : formatNumber(s.serverCoresBusy),
     s.loadgenCpuPct === undefined ? '' : formatPct(s.loadgenCpuPct / 100, 0),
   ]);
   const notes = summaries.flatMap((s) => [...s.notes.map((n) => `  ${s.scenarioId}: ${n}`), ...(s.state !== 'ok' ? s.reasons.map((r) => `  ${s.scenarioId} (${s.state}): ${r}`) : [])]);

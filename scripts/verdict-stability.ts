@@ -22,9 +22,9 @@ const pairs = Number(process.argv[2] ?? 200);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const models: Record<string, NoiseModel> = {
-  '10% run-to-run CV': { runCv: 0.1, controlCv: 0.03 },
-  '10% CV + half speed for 20% of the run in half the runs': { runCv: 0.1, controlCv: 0.03, slowSpell: { probability: 0.5, share: 0.2, speed: 0.5 } },
-  '15% CV': { runCv: 0.15, controlCv: 0.03 },
+  '10% run-to-run CV': { runCv: 0.1, coresCv: 0.02, controlCv: 0.03 },
+  '10% CV + half speed for 20% of the run in half the runs': { runCv: 0.1, coresCv: 0.02, controlCv: 0.03, slowSpell: { probability: 0.5, share: 0.2, speed: 0.5 } },
+  '15% CV': { runCv: 0.15, coresCv: 0.02, controlCv: 0.03 },
 };
 
 function table(world: World, modelName: string, model: NoiseModel): void {

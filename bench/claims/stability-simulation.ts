@@ -7,11 +7,14 @@
  * how often a claim is decided, how often two independent runs give the same verdict, and
  * how often a check decides on a pair with no effect (A/A) or exactly at its threshold.
  *
- * The noise model: per-run log-normal noise of `runCv` on every figure (baseline.json's
- * cpu efficiencies spread 10-13% run to run); optionally a slow spell: with probability
- * `slowSpell.probability` a contiguous stretch of `slowSpell.share` of the run order (the
- * runs are interleaved A B C A B C) runs at `slowSpell.speed` of normal speed; the
- * control's samples spread `controlCv`.
+ * The noise model: per-run log-normal noise of `runCv` on requests/s (baseline.json's
+ * cpu efficiencies spread 10-13% run to run) and of `coresCv` on the cores a cpu
+ * scenario's server kept busy (≤ 2% measured, 2026-12-06); the filler scenarios' cores
+ * are as noisy as their requests/s (an I/O server's CPU is a few clock ticks a window);
+ * optionally a slow spell: with probability `slowSpell.probability` a contiguous stretch
+ * of `slowSpell.share` of the run order (the runs are interleaved A B C A B C) runs at
+ * `slowSpell.speed` of normal speed, which slows requests/s and leaves the cores busy as
+ * they were (the same work costs more CPU); the control's samples spread `controlCv`.
  */
 import { compareSamples, holmAdjust, mulberry32, pooledLogVariance, type Comparison } from '../stats/index.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile, type RunRecord, type Scenario, type Verdict } from '../types.js';
@@ -20,19 +23,25 @@ import { scenarioOnRuntime, type Runtime } from './runtimes.js';
 import { core } from './scenarios.js';
 
 export interface NoiseModel {
-  /** Run-to-run coefficient of variation of every figure (log-normal). */
+  /** Run-to-run coefficient of variation of requests/s (log-normal). */
   runCv: number;
+  /** Run-to-run coefficient of variation of a cpu scenario's cores busy (log-normal). */
+  coresCv: number;
   /** Spread of the parallelism control's samples. */
   controlCv: number;
   slowSpell?: { probability: number; share: number; speed: number };
 }
 
-/** What the machine and the strategies truly do: requests/s of each cpu role, and the cores delivered. */
+type Role = 'blocking' | 'async' | 'threads' | 'processes' | 'prefork';
+
+/** What the machine and the strategies truly do: requests/s and cores busy of each cpu role, and the cores delivered. */
 export interface World {
   name: string;
   deliveredCores: number;
   /** True requests/s by role, per runtime. */
-  rps: Record<Runtime, Record<'blocking' | 'async' | 'threads' | 'processes' | 'prefork', number>>;
+  rps: Record<Runtime, Record<Role, number>>;
+  /** True cores busy by role, per runtime. */
+  cores: Record<Runtime, Record<Role, number>>;
 }
 
 /** An idle 2-core machine as the quick suite saw it: parallel strategies ~1.8x blocking, Python threads ~0.8x. */
@@ -42,6 +51,10 @@ export const IDLE_TWO_CORES: World = {
   rps: {
     node: { blocking: 50, async: 49, threads: 88, processes: 88, prefork: 90 },
     python: { blocking: 30, async: 29.5, threads: 24, processes: 54, prefork: 55 },
+  },
+  cores: {
+    node: { blocking: 1, async: 1, threads: 1.92, processes: 1.92, prefork: 1.94 },
+    python: { blocking: 1, async: 1, threads: 1, processes: 1.93, prefork: 1.94 },
   },
 };
 
@@ -53,6 +66,10 @@ export const ONE_CORE_BUSY: World = {
     node: { blocking: 40, async: 39, threads: 50, processes: 50, prefork: 51 },
     python: { blocking: 24, async: 23.5, threads: 19, processes: 30, prefork: 30 },
   },
+  cores: {
+    node: { blocking: 0.95, async: 0.95, threads: 1.25, processes: 1.25, prefork: 1.27 },
+    python: { blocking: 0.95, async: 0.95, threads: 0.95, processes: 1.25, prefork: 1.25 },
+  },
 };
 
 /** No parallel effect at all while the control says 2 cores: every cpu strategy serves what blocking serves (A/A). */
@@ -62,6 +79,10 @@ export const NO_EFFECT: World = {
   rps: {
     node: { blocking: 50, async: 50, threads: 50, processes: 50, prefork: 50 },
     python: { blocking: 30, async: 30, threads: 30, processes: 30, prefork: 30 },
+  },
+  cores: {
+    node: { blocking: 1, async: 1, threads: 1, processes: 1, prefork: 1 },
+    python: { blocking: 1, async: 1, threads: 1, processes: 1, prefork: 1 },
   },
 };
 
@@ -79,8 +100,11 @@ function normalFrom(random: () => number): Normal {
 interface Planned {
   scenario: Scenario;
   rps: number;
-  /** Its own run-to-run spread (fillers vary 5-fold around the model's; the claims' scenarios have the model's). */
+  coresBusy: number;
+  /** Its own run-to-run spread of requests/s (fillers vary 5-fold around the model's; the claims' scenarios have the model's). */
   cv: number;
+  /** Its own run-to-run spread of cores busy. */
+  coresCv: number;
 }
 
 function plannedScenarios(world: World, noise: NoiseModel, random: () => number): Planned[] {
@@ -88,19 +112,19 @@ function plannedScenarios(world: World, noise: NoiseModel, random: () => number)
   for (const runtime of ['node', 'python'] as const) {
     for (const [role, strategy] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
       const scenario = scenarioOnRuntime(core('cpu', strategy), runtime);
-      if (scenario) planned.push({ scenario, rps: world.rps[runtime][role], cv: noise.runCv });
+      if (scenario) planned.push({ scenario, rps: world.rps[runtime][role], coresBusy: world.cores[runtime][role], cv: noise.runCv, coresCv: noise.coresCv });
     }
     const sleep = scenarioOnRuntime(core('sleep', 'async'), runtime);
     for (let i = 0; i < FILLERS[runtime]; i++) {
       // Other scenarios of the run: their only use here is the run's pooled noise.
       const cv = noise.runCv * Math.exp(Math.log(5) * (random() - 0.5));
-      planned.push({ scenario: { ...sleep!, id: `${sleep!.id}/filler-${i}` }, rps: 200 + 50 * i, cv });
+      planned.push({ scenario: { ...sleep!, id: `${sleep!.id}/filler-${i}` }, rps: 200 + 50 * i, coresBusy: 0.1 + 0.02 * i, cv, coresCv: cv });
     }
   }
   return planned;
 }
 
-function record(scenario: Scenario, repetition: number, rps: number): RunRecord {
+function record(scenario: Scenario, repetition: number, rps: number, coresBusy: number): RunRecord {
   const latency = { mean: 10, p50: 10, p90: 20, p99: 20, p999: 20, max: 20 };
   return {
     runId: 'simulated',
@@ -110,6 +134,7 @@ function record(scenario: Scenario, repetition: number, rps: number): RunRecord 
     reasons: [],
     startedAt: '2026-01-01T00:00:00.000Z',
     client: { requests: Math.max(1, Math.round(rps * WINDOW_S)), durationS: WINDOW_S, rps, latencyMs: latency, errors: 0, timeouts: 0, non2xx: 0, wrongBodies: 0 },
+    server: { cpuS: coresBusy * WINDOW_S, coresBusy, rssPeakBytes: 80e6, processCount: 1, threadCount: 11 },
   };
 }
 
@@ -126,8 +151,8 @@ export function simulateRun(world: World, noise: NoiseModel, random: () => numbe
     planned.forEach((p, i) => {
       const order = (repetition - 1) * planned.length + i;
       const slow = spell && ((order >= spellStart && order < spellEnd) || order < spellEnd - total) ? spell.speed : 1;
-      const sd = Math.sqrt(Math.log(1 + p.cv * p.cv));
-      runs.push(record(p.scenario, repetition, p.rps * slow * Math.exp(sd * normal())));
+      const sd = (cv: number) => Math.sqrt(Math.log(1 + cv * cv));
+      runs.push(record(p.scenario, repetition, p.rps * slow * Math.exp(sd(p.cv) * normal()), p.coresBusy * Math.exp(sd(p.coresCv) * normal())));
     });
   }
   const samples = [0, 1, 2].map(() => ({ measuredAt: '2026-01-01T00:00:00.000Z', processes: 2, deliveredCores: world.deliveredCores * Math.exp(noise.controlCv * normal()), loadAverage1m: 0 }));
@@ -231,15 +256,21 @@ export const AT_GAIN_EDGE: World = {
     node: { blocking: 50, async: 50, threads: 55, processes: 55, prefork: 55 },
     python: { blocking: 30, async: 30, threads: 33, processes: 33, prefork: 33 },
   },
+  cores: {
+    node: { blocking: 1, async: 1, threads: 1.1, processes: 1.1, prefork: 1.1 },
+    python: { blocking: 1, async: 1, threads: 1.1, processes: 1.1, prefork: 1.1 },
+  },
 };
 
-/** True requests/s of each cpu scenario of the claims in `world`, by scenario id. */
-function truthOf(world: World): Map<string, number> {
-  const truth = new Map<string, number>();
+/** True figures of each cpu scenario of the claims in `world`, by figure and scenario id. */
+function truthOf(world: World): Record<'rps' | 'coresBusy', Map<string, number>> {
+  const truth = { rps: new Map<string, number>(), coresBusy: new Map<string, number>() };
   for (const runtime of ['node', 'python'] as const) {
-    for (const [role, strategy] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
+    for (const [role, strategy] of Object.entries(ROLES) as [Role, string][]) {
       const scenario = scenarioOnRuntime(core('cpu', strategy), runtime);
-      if (scenario) truth.set(scenario.id, world.rps[runtime][role]);
+      if (!scenario) continue;
+      truth.rps.set(scenario.id, world.rps[runtime][role]);
+      truth.coresBusy.set(scenario.id, world.cores[runtime][role]);
     }
   }
   return truth;
@@ -264,7 +295,8 @@ export function thresholdCheckDecisions(world: World, noise: NoiseModel, trials:
   for (let i = 0; i < trials; i++) {
     for (const c of judgeAll(simulateRun(world, noise, random)).comparisons) {
       if (!c.threshold || !c.decisive || !(PARALLEL_CLAIMS as readonly string[]).includes(c.claimId)) continue;
-      const trueRatio = truth.get(c.a)! / truth.get(c.b)!;
+      const of = c.figure === 'coresBusy' ? truth.coresBusy : truth.rps;
+      const trueRatio = of.get(c.a)! / of.get(c.b)!;
       const t = c.threshold.threshold;
       checks++;
       if (c.threshold.side !== 'between') decided++;

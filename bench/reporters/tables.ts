@@ -175,6 +175,7 @@ export function workloadSections(results: ResultsFile): WorkloadSection[] {
           ]
         : []),
       { header: 'Loop delay p99', align: 'right', cell: (s) => ms(s.eventLoopDelayP99Ms) },
+      { header: 'Cores busy', align: 'right', cell: (s) => (s.serverCoresBusy === undefined ? '' : formatNumber(s.serverCoresBusy)) },
       { header: 'Server RSS', align: 'right', cell: (s) => (s.serverRssPeakBytes === undefined ? '' : formatBytes(s.serverRssPeakBytes)) },
       { header: 'State', align: 'left', cell: (s) => (s.state === 'ok' ? 'ok' : `⚠ ${s.state} (${s.okRuns}/${s.runs} ok)`) },
     ];

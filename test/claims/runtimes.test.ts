@@ -25,15 +25,15 @@ describe('claims judged per runtime, by role', () => {
 
   it('gives C6 a verdict per runtime: not applicable on Node.js, supported on Python (threads flat, processes scale)', () => {
     const b = new ResultsBuilder(2).withDeliveredCores(1.95);
-    b.series(node('blocking'), 'rps', around(50)).series(node('worker-threads'), 'rps', around(95)).series(node('child-process'), 'rps', around(96));
-    b.series(py('blocking'), 'rps', around(20)).series(py('worker-threads'), 'rps', around(20.5)).series(py('child-process'), 'rps', around(39));
+    b.series(node('blocking'), 'coresBusy', around(1)).series(node('worker-threads'), 'coresBusy', around(1.9)).series(node('child-process'), 'coresBusy', around(1.92));
+    b.series(py('blocking'), 'coresBusy', around(1)).series(py('worker-threads'), 'coresBusy', around(1.02)).series(py('child-process'), 'coresBusy', around(1.95));
     const { verdicts, comparisons } = judgeAll(b.build());
     const c6 = verdicts.filter((v) => v.id === 'C6');
     expect(c6.map((v) => [v.runtime, v.verdict])).toEqual([
       ['node', 'not-applicable'],
       ['python', 'supported'],
     ]);
-    expect(c6[1]!.evidence).toContain('threads 20.5 req/s vs blocking 20');
+    expect(c6[1]!.evidence).toContain('threads kept 1.02 cores busy vs blocking 1');
     expect(c6[1]!.scenarioIds).toContain('cpu/py-threads/c50');
     expect(comparisons.some((c) => c.runtime === 'python' && c.a === 'cpu/py-threads/c50')).toBe(true);
   });
@@ -53,10 +53,10 @@ describe('claims judged per runtime, by role', () => {
 
   it('C6 on Python is refuted (not "not applicable") when its threads scale like its processes', () => {
     const b = new ResultsBuilder(2).withDeliveredCores(1.95);
-    b.series(py('blocking'), 'rps', around(20)).series(py('worker-threads'), 'rps', around(38)).series(py('child-process'), 'rps', around(39));
+    b.series(py('blocking'), 'coresBusy', around(1)).series(py('worker-threads'), 'coresBusy', around(1.9)).series(py('child-process'), 'coresBusy', around(1.95));
     const c6 = judgeAll(b.build()).verdicts.find((v) => v.id === 'C6' && v.runtime === 'python')!;
     expect(c6.verdict).toBe('refuted');
-    expect(c6.evidence).toMatch(/^threads ran CPU work in parallel like processes/);
+    expect(c6.evidence).toMatch(/^threads kept as many cores busy on CPU work as processes/);
   });
 
   it("names the runtime's own scenario id when a side has too few valid runs", () => {

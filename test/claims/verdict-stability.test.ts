@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { AT_GAIN_EDGE, IDLE_TWO_CORES, ONE_CORE_BUSY, thresholdCheckDecisions, verdictStability } from '../../bench/claims/stability-simulation.js';
 
-const NOISE = { runCv: 0.1, controlCv: 0.03 };
+const NOISE = { runCv: 0.1, coresCv: 0.02, controlCv: 0.03 };
 
 describe('stability of the parallel verdicts (simulated)', () => {
   it('idle 2 cores: every parallel claim is decided in ≥ 90% of runs, and two runs agree in ≥ 85% of pairs', () => {

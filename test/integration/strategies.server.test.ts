@@ -42,14 +42,17 @@ describe('strategies under load', () => {
         expect(run.state, run.reasons.join('; ')).toBe('ok');
         expect(run.server!.cpuS).toBeGreaterThan(0);
       }
-      const windowS = blocking.client!.requests / blocking.client!.rps;
-      const blockingCores = blocking.server!.cpuS / windowS;
-      const poolCores = pool.server!.cpuS / (pool.client!.requests / pool.client!.rps);
+      // Cores busy: the tree's CPU per wall second over the window itself (not the grace
+      // given to requests in flight at its end, which cpuS includes).
+      const blockingCores = blocking.server!.coresBusy!;
+      const poolCores = pool.server!.coresBusy!;
       console.log(`cpu ${cpuMs} ms: blocking ${blocking.client!.rps.toFixed(0)} req/s on ${blockingCores.toFixed(2)} cores; worker-threads x2 ${pool.client!.rps.toFixed(0)} req/s on ${poolCores.toFixed(2)} cores`);
+      expect(blockingCores).toBeGreaterThan(0.2);
       expect(blockingCores).toBeLessThan(1.3);
+      expect(poolCores).toBeLessThan(os.availableParallelism() + 0.3);
       // Requests per CPU-second: the same work, so the same order for both (the pool's
       // dispatch costs something, not a factor of 2).
-      const perCpuS = (run: typeof blocking) => run.client!.rps / (run.server!.cpuS / windowS);
+      const perCpuS = (run: typeof blocking) => run.client!.rps / run.server!.coresBusy!;
       expect(perCpuS(pool) / perCpuS(blocking)).toBeGreaterThan(0.5);
       expect(perCpuS(pool) / perCpuS(blocking)).toBeLessThan(2);
       // And the work really is CPU: ~cpuMs per request, within an order of magnitude.

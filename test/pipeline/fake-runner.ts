@@ -110,6 +110,7 @@ function serverFigures(scenario: Scenario, rps: number, loopDelayP99Ms: number):
   const pool = scenario.poolSize ?? 2;
   return {
     cpuS: (rps * scenario.load.durationS * cpuMs) / 1000,
+    coresBusy: (rps * cpuMs) / 1000,
     rssPeakBytes: 60e6 + (scenario.strategy.includes('process') || scenario.strategy === 'cluster' ? pool * 45e6 : pool * 8e6),
     processCount: scenario.strategy.includes('process') || scenario.strategy === 'cluster' ? 1 + pool : 1,
     threadCount: 7 + (scenario.strategy.includes('thread') ? pool : 0),

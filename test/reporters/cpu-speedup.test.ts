@@ -12,7 +12,7 @@ import { summarizeAll } from '../../bench/summarize.js';
 import type { ResultsFile } from '../../bench/types.js';
 
 function nodeAndPython(): ResultsFile {
-  const results = simulateRun(IDLE_TWO_CORES, { runCv: 0.1, controlCv: 0.03 }, mulberry32(3));
+  const results = simulateRun(IDLE_TWO_CORES, { runCv: 0.1, coresCv: 0.02, controlCv: 0.03 }, mulberry32(3));
   results.summaries = summarizeAll(results.scenarios, results.runs);
   return results;
 }

@@ -14,7 +14,7 @@ describe('csv reporter', () => {
     const [file] = await csv(results);
     const lines = String(file!.contents).trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'scenario,workload,strategy,connections,params,repetitions,rps_median,rps_mean,rps_mean_ci_low,rps_mean_ci_high,rps_cv,latency_p50_ms,latency_p99_ms,errors,ideal_rps,efficiency,server_cpu_s,server_rss_peak_mib,event_loop_delay_p99_ms,loadgen_cpu_pct,state',
+      'scenario,workload,strategy,connections,params,repetitions,rps_median,rps_mean,rps_mean_ci_low,rps_mean_ci_high,rps_cv,latency_p50_ms,latency_p99_ms,errors,ideal_rps,efficiency,server_cpu_s,server_cores_busy,server_rss_peak_mib,event_loop_delay_p99_ms,loadgen_cpu_pct,state',
     );
     expect(lines).toHaveLength(results.summaries.length + 1);
   });
