@@ -31,7 +31,12 @@ export const figures: Record<Figure, FigureSpec> = {
   cpuMsPerRequest: {
     of: (r) => {
       const answered = (r.client?.requests ?? 0) + (r.probe?.requests ?? 0);
-      return r.server && answered > 0 ? (r.server.cpuS * 1000) / answered : undefined;
+      if (!r.server || !r.client || answered === 0) return undefined;
+      // The window's CPU over the window's answers; cpuS also holds the grace given to the
+      // requests in flight at the window's end, whose answers `requests` does not count
+      // (files older than coresBusy have only cpuS).
+      const windowCpuS = r.server.coresBusy !== undefined ? r.server.coresBusy * r.client.durationS : r.server.cpuS;
+      return (windowCpuS * 1000) / answered;
     },
     show: (v) => `${formatNumber(v)} ms CPU/request`,
     higherIsBetter: false,
