@@ -44,7 +44,7 @@ export const c05: Claim = {
   judge(results, ctx) {
     const j = new ClaimJudging('C5', results, ctx);
     const sides = { a: { scenario: asyncSleep, name: 'async' }, b: { scenario: threadPerRequest, name: 'thread-per-request' } };
-    j.check({ label: 'sleep 50 ms, 10 conn, memory', figure: 'rssPeakMb', ...sides });
+    j.check({ label: 'sleep 50 ms, 10 conn, memory', figure: 'rssPeakMib', ...sides });
     j.check({ label: 'sleep 50 ms, 10 conn, CPU', figure: 'cpuMsPerRequest', ...sides });
     const micro = ctx.micro?.results['memory-per-unit'];
     if (micro) microPart(j, micro);

@@ -57,7 +57,7 @@ export const c07: Claim = {
     for (const p of pairs) {
       const sides = { a: { scenario: p.async }, b: { scenario: p.threads } };
       j.check({ label: p.label, figure: 'rps', ...sides, expect: notWorse });
-      j.check({ label: `${p.label}, memory`, figure: 'rssPeakMb', ...sides });
+      j.check({ label: `${p.label}, memory`, figure: 'rssPeakMib', ...sides });
       j.check({ label: `${p.label}, CPU`, figure: 'cpuMsPerRequest', ...sides });
     }
     j.note('the pool has a thread for every connection (W = C), so its size does not cap the threads');

@@ -22,8 +22,8 @@ export const figures: Record<Figure, FigureSpec> = {
   latencyP99Ms: { of: (r) => r.client?.latencyMs.p99, show: (v) => `p99 ${formatMs(v)}`, higherIsBetter: false },
   probeP99Ms: { of: (r) => r.probe?.latencyMs.p99, show: (v) => `cheap-route p99 ${formatMs(v)}`, higherIsBetter: false },
   loopDelayP99Ms: { of: (r) => r.server?.telemetry?.eventLoopDelayMs.p99, show: (v) => `loop delay p99 ${formatMs(v)}`, higherIsBetter: false },
-  rssPeakMb: { of: (r) => (r.server ? r.server.rssPeakBytes / BYTES_PER_MIB : undefined), show: (v) => `${formatNumber(v)} MiB RSS`, higherIsBetter: false },
-  rpsPerMb: {
+  rssPeakMib: { of: (r) => (r.server ? r.server.rssPeakBytes / BYTES_PER_MIB : undefined), show: (v) => `${formatNumber(v)} MiB RSS`, higherIsBetter: false },
+  rpsPerMib: {
     of: (r) => (r.client && r.server && r.server.rssPeakBytes > 0 ? r.client.rps / (r.server.rssPeakBytes / BYTES_PER_MIB) : undefined),
     show: (v) => `${formatNumber(v)} req/s per MiB`,
     higherIsBetter: true,

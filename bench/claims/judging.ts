@@ -77,7 +77,7 @@ export interface CheckSpec {
 type Sample = { values: number[]; floor?: number } | { problem: string; absent: boolean };
 
 /** Figures that are a count of requests in a window: ±1 request is always uncertain. */
-const COUNTED: ReadonlySet<Figure> = new Set<Figure>(['rps', 'rpsPerMb']);
+const COUNTED: ReadonlySet<Figure> = new Set<Figure>(['rps', 'rpsPerMib']);
 
 interface Part {
   outcome: Outcome;

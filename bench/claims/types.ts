@@ -29,7 +29,7 @@ export interface JudgeContext {
 /**
  * A per-run figure a claim can compare (one value per valid run, never per request):
  * `rps`; latency `latencyP50Ms` / `latencyP99Ms`; the cheap route's `probeP99Ms`;
- * the server's `loopDelayP99Ms`; `rssPeakMb` (whole process tree); `rpsPerMb`;
+ * the server's `loopDelayP99Ms`; `rssPeakMib` (whole process tree); `rpsPerMib`;
  * `cpuMsPerRequest` (server tree CPU per answered request); `coresBusy` (the server tree's
  * CPU seconds per wall second over the window: its parallelism); `efficiency` (measured / ideal).
  */
@@ -39,8 +39,8 @@ export type Figure =
   | 'latencyP99Ms'
   | 'probeP99Ms'
   | 'loopDelayP99Ms'
-  | 'rssPeakMb'
-  | 'rpsPerMb'
+  | 'rssPeakMib'
+  | 'rpsPerMib'
   | 'cpuMsPerRequest'
   | 'coresBusy'
   | 'efficiency';
