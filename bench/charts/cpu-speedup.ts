@@ -3,10 +3,12 @@
  * baseline (Node.js strategies ÷ blocking, Python ones ÷ py-blocking), against the cores
  * the machine delivered (the parallelism control) and the core count.
  *
- * The bars are the claims' own figures: each speedup is the comparison C6, C10 and C11
- * print (ClaimJudging.check: the ratio of geometric means of requests/s over the valid
- * runs, with the run's pooled noise), whiskers its 95% CI, so the title and the claims
- * table cannot disagree.
+ * The bars are the claims' own figures: each speedup is the comparison C11 prints
+ * (ClaimJudging.check: the ratio of geometric means of requests/s over the valid runs,
+ * with the run's pooled noise), whiskers its 95% CI, so the title and the claims table
+ * cannot disagree. The diamond on each bar is the ratio C6 and C10 judge parallelism on:
+ * the strategy's cores busy ÷ blocking's. Where a bar falls short of its diamond, the same
+ * requests cost more CPU in those runs (the host's slow spells, or the strategy's overhead).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { ClaimJudging } from '../claims/judging.js';
@@ -29,6 +31,8 @@ interface Bar {
   low: number;
   high: number;
   label: string;
+  /** Cores busy ÷ the runtime's blocking's (ratio of geometric means), when the runs have it. */
+  coresRatio?: number;
   state: RunState;
   serial: boolean;
 }
@@ -61,7 +65,18 @@ function runtimeBars(results: ResultsFile, runtime: Runtime): RuntimeBars | unde
     if (s === blocking || !scenario) continue;
     const c = j.check({ label: s.strategy, figure: 'rps', a: { scenario }, b: { scenario: blockingScenario }, decisive: false });
     if (!c) continue;
-    bars.push({ runtime, strategy: s.strategy, speedup: c.ratio, low: c.ratioCiLow, high: c.ratioCiHigh, label: formatRatio(c.ratio), state: s.state, serial: SERIAL_ROLES.has(roleOf(s)) });
+    const cores = j.check({ label: s.strategy, figure: 'coresBusy', a: { scenario }, b: { scenario: blockingScenario }, decisive: false });
+    bars.push({
+      runtime,
+      strategy: s.strategy,
+      speedup: c.ratio,
+      low: c.ratioCiLow,
+      high: c.ratioCiHigh,
+      label: formatRatio(c.ratio),
+      ...(cores ? { coresRatio: cores.ratio } : {}),
+      state: s.state,
+      serial: SERIAL_ROLES.has(roleOf(s)),
+    });
   }
   return bars.length > 0 ? { runtime, blocking: blocking.strategy, panelLabel: panel.label, load: panel.load, bars } : undefined;
 }
@@ -81,7 +96,8 @@ export function cpuSpeedup(results: ResultsFile): TopLevelSpec | undefined {
     return top ? `${top.strategy} ${top.label} ${g.blocking}` : `no parallel strategy on ${RUNTIME_LABELS[g.runtime]}`;
   });
   const title = `CPU work: ${tops.join(', ')}; ${deliveredText}`;
-  const yMax = Math.max(cores, ...rows.map((r) => r.high)) * 1.12;
+  const yMax = Math.max(cores, ...rows.map((r) => Math.max(r.high, r.coresRatio ?? 0))) * 1.12;
+  const hasCores = rows.some((r) => r.coresRatio !== undefined);
   const y = { type: 'quantitative', scale: { domain: [0, yMax], nice: false }, axis: { format: '~r', tickCount: 6 }, title: "speedup over the runtime's own blocking (×)" };
   const key = (r: Bar) => `${r.runtime}:${r.strategy}`;
   const values = rows.map((r) => ({ ...r, key: key(r) }));
@@ -111,8 +127,8 @@ export function cpuSpeedup(results: ResultsFile): TopLevelSpec | undefined {
       subtitle: [
         `${ciText}.`,
         "Each bar: requests/s ÷ its own runtime's blocking (ratio of geometric means over the valid runs,",
-        `as the claims table prints it); whiskers: its 95% CI. Dashed: the core count${delivered !== undefined ? ' and the cores' : '.'}`,
-        ...(delivered !== undefined ? ['the parallelism control measured as delivered in this run.'] : []),
+        `as the claims table prints it); whiskers: its 95% CI.${hasCores ? " Diamond: its cores busy ÷ blocking's (what C6 and C10 judge)." : ''}`,
+        `Dashed: the core count${delivered !== undefined ? ' and the cores the parallelism control measured as delivered in this run.' : '.'}`,
       ],
       caption:
         "Speedup of each strategy over its own runtime's blocking server on the CPU-bound workload. A strategy that runs the work in parallel can approach the cores the machine delivered, minus what the load generator uses on the same machine; one that keeps the work on one thread (or behind a GIL) cannot.",
@@ -129,6 +145,15 @@ export function cpuSpeedup(results: ResultsFile): TopLevelSpec | undefined {
             { mark: { type: 'rule', color: '#222', strokeWidth: 1.2 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
             // At the foot of each bar, where no whisker crosses it.
             { mark: { type: 'text', baseline: 'bottom', dy: -5, fontSize: 10.5, fontWeight: 'bold', color: 'white' }, encoding: { x, y: { ...y, datum: 0 }, text: { field: 'label' } } },
+            ...(hasCores
+              ? [
+                  {
+                    transform: [{ filter: 'isValid(datum.coresRatio)' }],
+                    mark: { type: 'point', shape: 'diamond', filled: true, size: 90, color: '#111', stroke: 'white', strokeWidth: 1 },
+                    encoding: { x, y: { ...y, field: 'coresRatio' } },
+                  },
+                ]
+              : []),
           ],
         },
         {
