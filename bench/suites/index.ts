@@ -13,7 +13,7 @@ export const suites = {
 export type SuiteName = keyof typeof suites;
 export const suiteNames = Object.keys(suites) as SuiteName[];
 
-/** What `npm run bench` runs without --suite: the first run, about 5 minutes on 2 cores. */
+/** What `npm run bench` runs without --suite: the first run, about 8 minutes on 2 cores (README: measured). */
 export const DEFAULT_SUITE: SuiteName = 'quick';
 
 /** Names suites had before, with what to use now (an old command gets a useful message). */

@@ -123,7 +123,7 @@ const pythonOnly: Scenario[] = dedupeScenarios(shortenScenarios(dedupeScenarios(
 export const quick: Suite = {
   name: 'quick',
   description:
-    `the first run, ~5 min: every claim's Node.js scenarios and Python's for ${QUICK_PYTHON_CLAIMS.join(' ')} (${REPETITIONS} repetitions of ${timing.durationS} s), ` +
+    `the first run, ~8 min on 2 cores: every claim's Node.js scenarios and Python's for ${QUICK_PYTHON_CLAIMS.join(' ')} (${REPETITIONS} repetitions of ${timing.durationS} s), ` +
     `and once each for the charts: every strategy x {noop, sleep, cpu}, file reads, a sleep rate sweep (blocking, async), two 3 s over-time runs; ` +
     `with --runtime python: every claim on Python and every Python strategy x workload`,
   repetitions: REPETITIONS,
