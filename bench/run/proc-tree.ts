@@ -143,11 +143,7 @@ export class TreeMonitor {
   private maxProcesses = 0;
   private maxThreads = 0;
 
-  constructor(
-    private readonly rootPid: number,
-    intervalMs = 100,
-    private readonly now: () => number = () => performance.now(),
-  ) {
+  constructor(private readonly rootPid: number, intervalMs = 100) {
     this.take();
     this.timer = setInterval(() => this.take(), intervalMs);
     this.timer.unref();
@@ -155,14 +151,14 @@ export class TreeMonitor {
 
   private take(): TreeSample {
     const sample = sampleTree(this.rootPid);
-    this.readings.push({ atMs: this.now(), cpuS: sample.cpuS });
+    this.readings.push({ atMs: performance.now(), cpuS: sample.cpuS });
     this.peakRssBytes = Math.max(this.peakRssBytes, sample.rssBytes);
     this.maxProcesses = Math.max(this.maxProcesses, sample.processes);
     this.maxThreads = Math.max(this.maxThreads, sample.threads);
     return sample;
   }
 
-  /** Ends sampling. `windowEndMs` (on the monitor's clock): where the window whose cores busy are wanted ended. */
+  /** Ends sampling. `windowEndMs` (performance.now()'s clock): where the window whose cores busy are wanted ended. */
   stop(windowEndMs?: number): TreeFigures {
     clearInterval(this.timer);
     this.take();
