@@ -93,6 +93,9 @@ const WINDOW_S = 1;
 
 type Normal = () => number;
 
+/** The log-scale standard deviation of a log-normal with coefficient of variation `cv`. */
+const logSd = (cv: number) => Math.sqrt(Math.log(1 + cv * cv));
+
 function normalFrom(random: () => number): Normal {
   return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
@@ -151,8 +154,7 @@ export function simulateRun(world: World, noise: NoiseModel, random: () => numbe
     planned.forEach((p, i) => {
       const order = (repetition - 1) * planned.length + i;
       const slow = spell && ((order >= spellStart && order < spellEnd) || order < spellEnd - total) ? spell.speed : 1;
-      const sd = (cv: number) => Math.sqrt(Math.log(1 + cv * cv));
-      runs.push(record(p.scenario, repetition, p.rps * slow * Math.exp(sd(p.cv) * normal()), p.coresBusy * Math.exp(sd(p.coresCv) * normal())));
+      runs.push(record(p.scenario, repetition, p.rps * slow * Math.exp(logSd(p.cv) * normal()), p.coresBusy * Math.exp(logSd(p.coresCv) * normal())));
     });
   }
   const samples = [0, 1, 2].map(() => ({ measuredAt: '2026-01-01T00:00:00.000Z', processes: 2, deliveredCores: world.deliveredCores * Math.exp(noise.controlCv * normal()), loadAverage1m: 0 }));

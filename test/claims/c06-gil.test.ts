@@ -24,7 +24,7 @@ describe('C6: the GIL, judged on the cores each strategy kept busy against the p
     expect(v.evidence).toMatch(/^not applicable on Node.js: worker threads kept as many cores busy on CPU work as processes/);
     expect(v.evidence).toMatch(/threads kept 1.9 cores busy vs blocking 1: 1.9× \(95% CI of the ratio of geometric means [\d.]+–[\d.]+\): one-sided 95% lower bound 1.8\d× > the gain edge 1 \+ 2 × 5% = 1.1×/);
     expect(v.evidence).toMatch(/threads kept 1.9 cores busy vs processes 1.92: 0.99× .* with W=2 \(like processes 1×, GIL-like 1\/1.95 = 0.513× on the 1.95 cores delivered\): one-sided 95% lower bound 0.9\d+× > 1 ÷ the midpoint √1.95 = 0.716×/);
-    expect(v.evidence).toMatch(/context: threads 95 req\/s vs blocking 50, 1.9×/);
+    expect(v.evidence).toMatch(/context: threads 95 req\/s vs blocking 50 req\/s, 1.9×/);
     expect(v.evidence).toContain('the machine delivered 1.95 cores');
   });
 
@@ -39,7 +39,7 @@ describe('C6: the GIL, judged on the cores each strategy kept busy against the p
     const v = verdictOf('C6', results([1.004, 0.999, 1.01], [1.932, 1.946, 1.91], 1.93, noisy).build());
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toMatch(/threads kept 1 cores busy vs processes 1.93: 0.52\d×/);
-    expect(v.evidence).toMatch(/context: processes 72\.\d req\/s vs blocking 38\.\d/);
+    expect(v.evidence).toMatch(/context: processes 72\.\d req\/s vs blocking 38\.\d req\/s/);
   });
 
   it('is inconclusive when processes do not run in parallel either, naming the delivered cores', () => {
